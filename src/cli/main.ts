@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+/**
+ * aws-baseline CLI entry. Parses arguments, runs one command, and is the single error boundary:
+ * commands and the library throw; only this file chooses what is printed on failure and the exit
+ * code. Command modules are imported lazily so `--help` does not load cdktf.
+ */
+import { Command, InvalidArgumentError, Option } from "commander";
+import { BaselineError, EXIT_CODES } from "../errors.js";
+import { VERSION } from "../version.js";
+import { createIo, type Io } from "./io.js";
+
+const DEFAULT_CONFIG = "aws-baseline.json";
+const DEFAULT_OUT = "cdktf.out";
+
+let io: Io = createIo({ json: false });
+
+function configOption(): Option {
+  return new Option("-c, --config <file>", "answers file")
+    .default(DEFAULT_CONFIG)
+    .env("AWS_BASELINE_CONFIG");
+}
+
+function jsonOption(): Option {
+  return new Option("--json", "print the result as JSON on stdout (progress stays on stderr)");
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a whole number >= 1");
+  return n;
+}
+
+export function buildProgram(): Command {
+  const program = new Command("aws-baseline")
+    .version(VERSION, "-V, --version")
+    .description(
+      "Generate the 'first 5 minutes' AWS organization baseline as CDK for Terraform stacks,\n" +
+        "check it offline with Terraform, and keep it true.",
+    )
+    .option("--no-color", "disable colours (also: NO_COLOR=1)")
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText(
+      "after",
+      `
+Typical flow:
+  $ aws-baseline validate -c aws-baseline.json        check the answers, list the stacks
+  $ aws-baseline synth -c aws-baseline.json           write cdktf.out/stacks/<stack>/cdk.tf.json
+  $ aws-baseline synth --tf-validate always \\
+      --plugin-dir /opt/tf-plugins                     ...and check every stack with terraform offline
+
+Exit codes: 0 ok, 1 invalid input or failed check, 3 environment problem
+(e.g. terraform missing), 4 internal error, 130 aborted.`,
+    );
+
+  program.hook("preAction", (_root, command) => {
+    const opts = command.optsWithGlobals() as { json?: boolean; color?: boolean };
+    io = createIo({ json: opts.json ?? false, color: opts.color === false ? false : undefined });
+  });
+
+  program
+    .command("validate")
+    .description(
+      "check an answers file: structure first, then the semantic rules; report every problem at once",
+    )
+    .addOption(configOption())
+    .addOption(jsonOption())
+    .addHelpText("after", "\nExample:\n  $ aws-baseline validate --config clients/acme.json --json")
+    .action(async (opts: { config: string }) => {
+      const { validateCommand } = await import("./commands/validate.js");
+      await validateCommand(opts, io);
+    });
+
+  program
+    .command("synth")
+    .description(
+      "synthesize one Terraform stack per account and area into --out (atomic, deterministic)",
+    )
+    .addOption(configOption())
+    .addOption(new Option("-o, --out <dir>", "output folder").default(DEFAULT_OUT))
+    .addOption(new Option("--force", "replace --out even if it is not an aws-baseline output"))
+    .addOption(
+      new Option(
+        "--tf-validate <when>",
+        "run terraform init+validate on every stack: always | auto (when terraform is found) | never",
+      )
+        .choices(["always", "auto", "never"])
+        .default("never"),
+    )
+    .addOption(
+      new Option(
+        "--terraform-bin <command>",
+        "terraform or tofu binary (default: answers terraform.binary)",
+      ).env("AWS_BASELINE_TERRAFORM"),
+    )
+    .addOption(
+      new Option(
+        "--plugin-dir <dir>",
+        "provider mirror for air-gapped init (holds registry.terraform.io/)",
+      ).env("TF_PLUGIN_DIR"),
+    )
+    .addOption(
+      new Option("--concurrency <n>", "stacks validated in parallel")
+        .default(2)
+        .argParser(positiveInt),
+    )
+    .addOption(jsonOption())
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ aws-baseline synth --config aws-baseline.json --out cdktf.out
+  $ aws-baseline synth --tf-validate always --plugin-dir /opt/tf-plugins --json
+
+Stacks whose account ID is not known yet are listed as waiting, never synthesized with a placeholder.`,
+    )
+    .action(async (opts) => {
+      const { synthCommand } = await import("./commands/synth.js");
+      await synthCommand(opts, io);
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON Schema of answers files (for editors and other tools)")
+    .action(async () => {
+      const { answersJsonSchemaText } = await import("../config/json-schema.js");
+      process.stdout.write(answersJsonSchemaText());
+    });
+
+  program
+    .command("cdktf-app", { hidden: true })
+    .description("synthesize into CDKTF_OUTDIR (used by cdktf.json for the cdktf/cdktn CLI)")
+    .addOption(configOption())
+    .action(async (opts: { config: string }) => {
+      const { cdktfAppCommand } = await import("./commands/cdktf-app.js");
+      await cdktfAppCommand(opts);
+    });
+
+  return program;
+}
+
+/** The error boundary: render, pick the exit code. */
+async function report(error: unknown): Promise<number> {
+  const known = error instanceof BaselineError ? error : undefined;
+  const kind = known?.kind ?? "internal";
+  if (io.json && !io.resultWritten) {
+    const body = known
+      ? {
+          code: known.code,
+          kind,
+          message: known.message,
+          hint: known.hint,
+          problems: known.problems,
+        }
+      : { code: "INTERNAL", kind, message: String((error as Error)?.message ?? error) };
+    process.stdout.write(`${JSON.stringify({ ok: false, error: body }, null, 2)}\n`);
+    return EXIT_CODES[kind];
+  }
+  const c = io.color;
+  if (known) {
+    io.error(`${c.red("error")} ${c.dim(`[${known.code}]`)} ${known.message}`);
+    if (known.problems.length > 0) {
+      const { renderProblems } = await import("./render.js"); // lazy: pulls in the table library
+      io.error(renderProblems(known.problems, c));
+    }
+    if (known.hint) io.error(known.hint);
+  } else {
+    io.error(`${c.red("internal error")} ${(error as Error)?.stack ?? String(error)}`);
+    io.error("This is a bug in aws-baseline; please report it with the command you ran.");
+  }
+  return EXIT_CODES[kind];
+}
+
+try {
+  await buildProgram().parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = await report(error);
+}

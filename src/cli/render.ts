@@ -1,0 +1,136 @@
+/** Text rendering of library results. Pure: values in, strings out. */
+import Table from "cli-table3";
+import type { Problem } from "../config/problems.js";
+import { showValue } from "../config/problems.js";
+import type { SynthResult } from "../synth.js";
+import type { StackValidation } from "../terraform/validate.js";
+import type { Colors } from "./io.js";
+
+export function renderProblems(problems: readonly Problem[], c: Colors): string {
+  return problems
+    .map((p) => {
+      const lines = [`${c.red("✖")} ${c.bold(p.path)} ${p.message}`];
+      if ("received" in p) lines.push(`    received: ${showValue(p.received)}`);
+      lines.push(`    fix: ${p.fix}`);
+      return lines.join("\n");
+    })
+    .join("\n");
+}
+
+export function table(head: string[], rows: (string | number)[][]): string {
+  const t = new Table({
+    head,
+    style: { head: [], border: [], compact: true },
+    chars: {
+      mid: "",
+      "left-mid": "",
+      "mid-mid": "",
+      "right-mid": "",
+      top: "",
+      "top-mid": "",
+      "top-left": "",
+      "top-right": "",
+      bottom: "",
+      "bottom-mid": "",
+      "bottom-left": "",
+      "bottom-right": "",
+      left: "",
+      right: "",
+      middle: "  ",
+    },
+  });
+  t.push(...rows.map((r) => r.map(String)));
+  return t
+    .toString()
+    .split("\n")
+    .map((l) => l.trimEnd())
+    .join("\n");
+}
+
+export function validationCell(v: StackValidation | undefined, c: Colors): string {
+  if (!v) return c.dim("-");
+  switch (v.status) {
+    case "valid":
+      return c.green(`valid${v.warnings.length ? ` (${v.warnings.length} warning(s))` : ""}`);
+    case "invalid":
+      return c.red(`invalid: ${v.diagnostics.length} error(s)`);
+    case "error":
+      return c.red(`${v.step} failed`);
+  }
+}
+
+export function renderValidationFailures(
+  validations: readonly StackValidation[],
+  c: Colors,
+): string {
+  const out: string[] = [];
+  for (const v of validations) {
+    if (v.status === "invalid") {
+      for (const d of v.diagnostics) {
+        out.push(
+          `${c.red("✖")} ${c.bold(v.stack)}${d.where ? ` ${d.where}` : ""}: ${d.summary}${d.detail ? `\n    ${d.detail.replaceAll("\n", "\n    ")}` : ""}`,
+        );
+      }
+    } else if (v.status === "error") {
+      out.push(
+        `${c.red("✖")} ${c.bold(v.stack)}: terraform ${v.step} failed\n    ${v.message.replaceAll("\n", "\n    ")}`,
+      );
+    }
+  }
+  return out.join("\n");
+}
+
+export function renderSynth(
+  result: SynthResult,
+  c: Colors,
+  extra: {
+    seconds: number;
+    relativeOut: string;
+    validations?: readonly StackValidation[];
+    validationSkipped?: string;
+  },
+): string {
+  const byStack = new Map(extra.validations?.map((v) => [v.stack, v]));
+  const showValidation = extra.validations !== undefined;
+  const rows = result.stacks.map((s) => [
+    s.name,
+    s.account,
+    s.accountId ?? c.dim("(caller)"),
+    s.regions.length,
+    s.resourceCount,
+    ...(showValidation ? [validationCell(byStack.get(s.name), c)] : []),
+  ]);
+  const lines = [
+    `${c.green("✔")} synthesized ${result.stacks.length} stack(s) into ${extra.relativeOut} in ${extra.seconds.toFixed(1)} s`,
+    "",
+    table(
+      [
+        "stack",
+        "account",
+        "account id",
+        "regions",
+        "resources",
+        ...(showValidation ? ["terraform validate"] : []),
+      ],
+      rows,
+    ),
+  ];
+  if (extra.validationSkipped)
+    lines.push("", c.yellow(`! terraform validate skipped: ${extra.validationSkipped}`));
+  if (result.pending.length > 0) {
+    lines.push(
+      "",
+      c.yellow(`Waiting for account IDs (${result.pending.length} stack(s) not synthesized):`),
+    );
+    for (const p of result.pending)
+      lines.push(`  ${c.bold(p.name)}: set ${p.waitingFor.join(", ")}`);
+    lines.push(
+      `  ${c.dim("Apply the org stack first; then record the new account IDs in the answers file and synth again.")}`,
+    );
+  }
+  if (result.manualSteps.length > 0) {
+    lines.push("", c.bold("Manual steps (no API can do these):"));
+    result.manualSteps.forEach((step, i) => lines.push(`  ${i + 1}. ${step}`));
+  }
+  return lines.join("\n");
+}

@@ -1,0 +1,53 @@
+/**
+ * The error taxonomy. Library code throws these (never calls process.exit); the CLI's single error
+ * boundary maps `kind` to an exit code and renders `problems` and `hint`.
+ */
+import type { Problem } from "./config/problems.js";
+
+export type ErrorKind = "user" | "environment" | "aborted" | "internal";
+
+export const ERROR_CODES = {
+  ANSWERS_NOT_FOUND: "user",
+  ANSWERS_NOT_JSON: "user",
+  ANSWERS_INVALID: "user",
+  OUTPUT_NOT_OURS: "user",
+  TERRAFORM_MISSING: "environment",
+  TERRAFORM_TOO_OLD: "environment",
+  PLUGIN_DIR_MISSING: "environment",
+  TERRAFORM_INVALID: "user",
+  ABORTED: "aborted",
+  INTERNAL: "internal",
+} as const satisfies Record<string, ErrorKind>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class BaselineError extends Error {
+  readonly kind: ErrorKind;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly options: { hint?: string; problems?: readonly Problem[]; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = "BaselineError";
+    this.kind = ERROR_CODES[code];
+  }
+
+  get problems(): readonly Problem[] {
+    return this.options.problems ?? [];
+  }
+
+  get hint(): string | undefined {
+    return this.options.hint;
+  }
+}
+
+/** Exit codes CI can act on. 2 is reserved for "changes/drift found" (plan and drift commands). */
+export const EXIT_CODES: Record<ErrorKind | "ok", number> = {
+  ok: 0,
+  user: 1,
+  environment: 3,
+  internal: 4,
+  aborted: 130,
+};

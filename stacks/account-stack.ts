@@ -1,0 +1,35 @@
+/**
+ * Base for every stack: one account, an explicit state backend, and that account's providers.
+ * Concrete stacks add their constructs on top.
+ */
+import { TerraformStack, type Construct } from "../src/cdk.js";
+import type { BaselineConfig, ResolvedAccount } from "../src/config/resolve.js";
+import { AccountProviders } from "./constructs/account-providers.js";
+import { applyStateBackend } from "./constructs/state-backend.js";
+
+export interface AccountStackProps {
+  readonly config: BaselineConfig;
+  readonly account: ResolvedAccount;
+  /** Regions that need a provider. @default - only the home region */
+  readonly regions?: readonly string[];
+}
+
+export class AccountStack extends TerraformStack {
+  readonly config: BaselineConfig;
+  readonly account: ResolvedAccount;
+  readonly providers: AccountProviders;
+
+  constructor(scope: Construct, name: string, props: AccountStackProps) {
+    super(scope, name);
+    this.config = props.config;
+    this.account = props.account;
+    applyStateBackend(this, name, props.config.state);
+    this.providers = new AccountProviders(this, {
+      account: props.account,
+      homeRegion: props.config.regions.home,
+      regions: props.regions,
+      accessRoleName: props.config.accessRoleName,
+      tags: { BaselineStack: name },
+    });
+  }
+}

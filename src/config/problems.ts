@@ -114,9 +114,14 @@ function objectShape(schema: Schema): Record<string, Schema> | undefined {
   return def.type === "object" ? def.shape : undefined;
 }
 
-function exampleHint(schema: Schema | undefined): string {
+function exampleOf(schema: Schema | undefined): string | undefined {
   const examples = schema ? metaOf(schema).examples : undefined;
-  return examples?.length ? `, e.g. ${showValue(examples[0])}` : "";
+  return examples?.length ? showValue(examples[0]) : undefined;
+}
+
+function exampleHint(schema: Schema | undefined): string {
+  const example = exampleOf(schema);
+  return example ? `, e.g. ${example}` : "";
 }
 
 /** Edit distance, for "did you mean" suggestions on misspelt keys. */
@@ -242,7 +247,9 @@ export function problemsFromIssues(
           ...base,
           message: issue.message,
           received: input,
-          fix: `use a valid value${exampleHint(at)}`,
+          fix: exampleOf(at)
+            ? `use a value like ${exampleOf(at)}`
+            : "correct the value (see the JSON Schema)",
         });
     }
   }

@@ -1,0 +1,90 @@
+// Benchmark: wall time and peak RSS of the built CLI for `synth` at 5, 20 and 100 accounts
+// (x 17 regions) and for `--help`. Each case runs several times; the median wall time and the
+// highest peak RSS are reported against the targets. `npm run bench -- --write` updates
+// BENCHMARKS.md.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const cli = join(root, "dist/src/cli/main.js");
+const probe = join(root, "scripts/rss-probe.mjs");
+const work = mkdtempSync(join(tmpdir(), "aws-baseline-bench-"));
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+function answers(accounts) {
+  const example = JSON.parse(readFileSync(join(root, "templates/examples/acme.json"), "utf8"));
+  if (accounts === "example") return example;
+  const members = [{ name: "log-archive", kind: "log-archive", accountId: "200000000000" }];
+  for (let i = 1; i < accounts - 1; i++) {
+    members.push({ name: `env-${i}`, accountId: String(200000000000 + i), network: {} });
+  }
+  return { ...example, accounts: members, billing: {} };
+}
+
+function measure(args) {
+  const walls = [];
+  let rss = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const rssFile = join(work, "rss");
+    const started = process.hrtime.bigint();
+    const run = spawnSync(process.execPath, ["--import", probe, cli, ...args], {
+      env: { ...process.env, AWS_BASELINE_RSS_FILE: rssFile, NO_COLOR: "1" },
+      encoding: "utf8",
+    });
+    const wall = Number(process.hrtime.bigint() - started) / 1e9;
+    if (run.status !== 0) throw new Error(`${args.join(" ")} failed:\n${run.stderr}`);
+    walls.push(wall);
+    rss = Math.max(rss, Number(readFileSync(rssFile, "utf8")) / 1024);
+  }
+  walls.sort((a, b) => a - b);
+  return { wall: walls[Math.floor(walls.length / 2)], rss };
+}
+
+// Targets from the foundation issue, for this 2-core machine.
+const cases = [
+  {
+    label: "synth, bundled example (6 accounts)",
+    accounts: "example",
+    wallTarget: 1.0,
+    rssTarget: 150,
+  },
+  { label: "synth, 5 accounts x 17 regions", accounts: 5, wallTarget: 1.0, rssTarget: 150 },
+  { label: "synth, 20 accounts x 17 regions", accounts: 20 },
+  { label: "synth, 100 accounts x 17 regions", accounts: 100, wallTarget: 3.0, rssTarget: 300 },
+];
+
+const rows = [];
+for (const c of cases) {
+  const file = join(work, `answers-${c.accounts}.json`);
+  writeFileSync(file, JSON.stringify(answers(c.accounts)));
+  const out = join(work, `out-${c.accounts}`);
+  const m = measure(["synth", "--config", file, "--out", out]);
+  const stacks = JSON.parse(readFileSync(join(out, "aws-baseline.json"), "utf8")).stacks.length;
+  rows.push({ ...c, ...m, label: `${c.label}: ${stacks} stacks` });
+  process.stderr.write(`${c.label}: ${m.wall.toFixed(2)} s, ${m.rss.toFixed(0)} MB\n`);
+}
+const help = measure(["--help"]);
+rows.push({ label: "`--help` (CLI start-up)", ...help, wallTarget: 0.3 });
+rmSync(work, { recursive: true, force: true });
+
+const verdict = (value, target) =>
+  target === undefined ? "" : ` (target <= ${target}: ${value <= target ? "ok" : "MISSED"})`;
+const table = [
+  "| case | wall time (median) | peak RSS (max) |",
+  "| --- | --- | --- |",
+  ...rows.map(
+    (r) =>
+      `| ${r.label} | ${r.wall.toFixed(2)} s${verdict(r.wall, r.wallTarget)} | ${r.rss.toFixed(0)} MB${verdict(r.rss, r.rssTarget)} |`,
+  ),
+].join("\n");
+const header = `Measured with \`npm run bench\` (${RUNS} runs per case, built CLI, Node ${process.version}, ${cpus().length} cores, ${new Date().toISOString().slice(0, 10)}).`;
+process.stdout.write(`${header}\n\n${table}\n`);
+
+if (process.argv.includes("--write")) {
+  const doc = `# Benchmarks\n\n${header}\n\n${table}\n\nWall time is the whole CLI process as a user runs it (start-up, answers validation, synth and\nwriting the output). Peak RSS comes from \`process.resourceUsage().maxRSS\` of that process.\n`;
+  writeFileSync(join(root, "BENCHMARKS.md"), doc);
+  process.stderr.write("BENCHMARKS.md updated\n");
+}

@@ -1,0 +1,24 @@
+/** aws-baseline as a library: typed values in and out; nothing here prints or exits. */
+export {
+  buildBaseline,
+  stackSpecs,
+  type BuiltBaseline,
+  type PendingStack,
+  type StackSpec,
+} from "./app.js";
+export { answersJsonSchema } from "./config/json-schema.js";
+export {
+  loadConfig,
+  readAnswersFile,
+  validateAnswers,
+  type ValidationResult,
+} from "./config/load.js";
+export type { Problem } from "./config/problems.js";
+export { REGIONS_ENABLED_BY_DEFAULT } from "./config/regions.js";
+export { resolveConfig, type BaselineConfig, type ResolvedAccount } from "./config/resolve.js";
+export { RULES, type Rule } from "./config/rules.js";
+export { AnswersSchema, type Answers, type AnswersInput } from "./config/schema.js";
+export { BaselineError, EXIT_CODES, type ErrorCode, type ErrorKind } from "./errors.js";
+export { synthesize, type SynthResult, type SynthesizedStack } from "./synth.js";
+export { findTerraform, type TerraformBinary } from "./terraform/binary.js";
+export { validateStacks, type StackValidation } from "./terraform/validate.js";

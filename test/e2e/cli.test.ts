@@ -1,0 +1,125 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { answersJsonSchemaText } from "../../src/config/json-schema.js";
+import { EXAMPLE_FILE, exampleAnswers } from "../helpers/answers.js";
+import { cli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/synth.js";
+
+function writeAnswers(value: unknown): string {
+  const file = join(tempDir(), "answers.json");
+  writeFileSync(file, JSON.stringify(value, null, 2));
+  return file;
+}
+
+function fiveMistakes(): string {
+  const answers = exampleAnswers();
+  answers.organization.prefix = "Acme Corp";
+  answers.accounts[2].accountId = "12345";
+  answers.accounts[3].email = "not-an-email";
+  answers.regions.hom = "eu-west-1";
+  answers.accounts[4].network.nat = "always";
+  return writeAnswers(answers);
+}
+
+describe("aws-baseline (built CLI)", () => {
+  it("--help teaches the commands, a flow and the exit codes", () => {
+    const run = cli(["--help"]);
+    expect(run.code).toBe(0);
+    for (const text of ["validate", "synth", "schema", "Exit codes", "Typical flow"])
+      expect(run.stdout).toContain(text);
+    expect(run.stdout).not.toContain("cdktf-app");
+  });
+
+  it("validate: a good file exits 0 and says what it would build", () => {
+    const run = cli(["validate", "--config", EXAMPLE_FILE]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("is valid: 6 accounts, 17 regions, 10 stacks");
+  });
+
+  it("validate: five mistakes exit 1 with five messages naming key paths, values and fixes", () => {
+    const run = cli(["validate", "--config", fiveMistakes()]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("5 problem(s) found");
+    expect(run.stderr.match(/^✖ /gm)).toHaveLength(5);
+    for (const path of [
+      "organization.prefix",
+      "accounts[2].accountId",
+      "accounts[3].email",
+      "regions.hom",
+      "accounts[4].network.nat",
+    ]) {
+      expect(run.stderr).toContain(`✖ ${path} `);
+    }
+    expect(run.stderr).toContain('received: "12345"');
+    expect(run.stderr).toContain('fix: did you mean "home"?');
+    expect(run.stdout).toBe("");
+  });
+
+  it("validate --json: machine-readable problems on stdout, exit 1", () => {
+    const run = cli(["validate", "--json", "--config", fiveMistakes()]);
+    expect(run.code).toBe(1);
+    const body = JSON.parse(run.stdout);
+    expect(body).toMatchObject({ ok: false, error: { code: "ANSWERS_INVALID", kind: "user" } });
+    expect(body.error.problems).toHaveLength(5);
+  });
+
+  it("a missing answers file or broken JSON is a user error with the file and a hint", () => {
+    const missing = cli(["validate", "--config", "nope.json"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("answers file not found: nope.json");
+    expect(missing.stderr).toContain("aws-baseline init");
+    const file = join(tempDir(), "broken.json");
+    writeFileSync(file, '{\n  "version": 1,\n  "organization": {,\n}');
+    const broken = cli(["validate", "--config", file]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/broken\.json:3:\d+ is not valid JSON/);
+  });
+
+  it("synth writes every stack and --json reports them", () => {
+    const out = join(tempDir(), "cdktf.out");
+    const run = cli(["synth", "--config", EXAMPLE_FILE, "--out", out, "--json"]);
+    expect(run.code).toBe(0);
+    const body = JSON.parse(run.stdout);
+    expect(body.ok).toBe(true);
+    expect(body.stacks).toHaveLength(10);
+    expect(existsSync(join(out, "stacks/network-prod/cdk.tf.json"))).toBe(true);
+    expect(body.manualSteps.length).toBeGreaterThan(0);
+  });
+
+  it("synth --tf-validate auto without terraform skips visibly; always fails with exit 3", () => {
+    const env = { PATH: "/nonexistent", AWS_BASELINE_TERRAFORM: undefined };
+    const out = join(tempDir(), "cdktf.out");
+    const auto = cli(["synth", "-c", EXAMPLE_FILE, "-o", out, "--tf-validate", "auto"], { env });
+    expect(auto.code).toBe(0);
+    expect(auto.stdout).toContain("terraform validate skipped");
+    const always = cli(["synth", "-c", EXAMPLE_FILE, "-o", out, "--tf-validate", "always"], {
+      env,
+    });
+    expect(always.code).toBe(3);
+    expect(always.stderr).toContain("[TERRAFORM_MISSING]");
+  });
+
+  it("synth never replaces a folder it did not write", () => {
+    const dir = join(tempDir(), "mine");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "notes.txt"), "keep me");
+    const run = cli(["synth", "-c", EXAMPLE_FILE, "-o", dir]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("[OUTPUT_NOT_OURS]");
+    expect(run.stderr).toContain("--force");
+    expect(readFileSync(join(dir, "notes.txt"), "utf8")).toBe("keep me");
+  });
+
+  it("schema prints the committed JSON Schema", () => {
+    const run = cli(["schema"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(answersJsonSchemaText());
+  });
+
+  it("a bad flag value is rejected by the parser with exit 1", () => {
+    const run = cli(["synth", "--concurrency", "zero"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("must be a whole number");
+  });
+});

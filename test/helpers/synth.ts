@@ -1,0 +1,29 @@
+/** Synthesize once per test file into a temp folder and read stacks back as JSON. */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { BaselineConfig } from "../../src/config/resolve.js";
+import { synthesize, type SynthResult } from "../../src/synth.js";
+
+export interface Synthesized extends SynthResult {
+  /** Parsed cdk.tf.json of a stack. */
+  stack(name: string): StackJson;
+  /** The raw JSON text of a stack (for the cdktf matchers). */
+  text(name: string): string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type StackJson = Record<string, any>;
+
+export function tempDir(label = "aws-baseline-test-"): string {
+  return mkdtempSync(join(tmpdir(), label));
+}
+
+export async function synthTo(
+  config: BaselineConfig,
+  outDir = join(tempDir(), "cdktf.out"),
+): Promise<Synthesized> {
+  const result = await synthesize(config, { outDir });
+  const text = (name: string) => readFileSync(join(outDir, "stacks", name, "cdk.tf.json"), "utf8");
+  return { ...result, text, stack: (name) => JSON.parse(text(name)) };
+}

@@ -1,0 +1,120 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { REGIONS_ENABLED_BY_DEFAULT } from "../../src/config/regions.js";
+import { configFrom, exampleAnswers, minimalAnswers } from "../helpers/answers.js";
+import { synthTo, type Synthesized } from "../helpers/synth.js";
+
+let out: Synthesized;
+beforeAll(async () => {
+  out = await synthTo(configFrom(exampleAnswers()));
+});
+
+describe("stack layout", () => {
+  it("one org stack, one baseline stack per account, one network stack per networked account", () => {
+    expect(out.stacks.map((s) => s.name)).toEqual([
+      "org",
+      "baseline-management",
+      "baseline-log-archive",
+      "baseline-security",
+      "baseline-dev",
+      "baseline-test",
+      "baseline-prod",
+      "network-dev",
+      "network-test",
+      "network-prod",
+    ]);
+    expect(out.pending).toEqual([]);
+  });
+
+  it("manifest records apply order: baseline stacks after org, network after its account baseline", () => {
+    const manifest = JSON.parse(readFileSync(join(out.outDir, "manifest.json"), "utf8"));
+    expect(manifest.stacks["baseline-dev"].dependencies).toEqual(["org"]);
+    expect(manifest.stacks["network-prod"].dependencies).toEqual(["baseline-prod"]);
+    expect(manifest.stacks.org.dependencies).toEqual([]);
+  });
+});
+
+describe("providers", () => {
+  it("member baseline stacks assume the access role in their own account, in every enabled region", () => {
+    const providers = out.stack("baseline-dev").provider.aws as Record<string, unknown>[];
+    expect(providers).toHaveLength(17);
+    expect(new Set(providers.map((p) => p.region))).toEqual(new Set(REGIONS_ENABLED_BY_DEFAULT));
+    for (const p of providers) {
+      expect(p).toMatchObject({
+        allowed_account_ids: ["444444444444"],
+        assume_role: [
+          {
+            role_arn: "arn:aws:iam::444444444444:role/OrganizationAccountAccessRole",
+            session_name: "aws-baseline",
+          },
+        ],
+        default_tags: [{ tags: { ManagedBy: "aws-baseline", BaselineStack: "baseline-dev" } }],
+      });
+    }
+    // Exactly one default (un-aliased) provider, in the home region.
+    expect(providers.filter((p) => !p.alias)).toEqual([
+      expect.objectContaining({ region: "eu-west-1" }),
+    ]);
+  });
+
+  it("management stacks use the caller's credentials, pinned to the management account", () => {
+    for (const name of ["org", "baseline-management"]) {
+      for (const p of out.stack(name).provider.aws as Record<string, unknown>[]) {
+        expect(p.assume_role).toBeUndefined();
+        expect(p.allowed_account_ids).toEqual(["111111111111"]);
+      }
+    }
+  });
+
+  it("network stacks have one provider, in the home region", () => {
+    expect(out.stack("network-prod").provider.aws).toEqual([
+      expect.objectContaining({ region: "eu-west-1" }),
+    ]);
+  });
+});
+
+describe("state backend", () => {
+  it("local state lives beside the output folder via a relative path, and terraform >= 1.10 is required", () => {
+    const terraform = out.stack("baseline-prod").terraform;
+    expect(terraform.backend).toEqual({
+      local: { path: "../../../terraform-state/baseline-prod.tfstate" },
+    });
+    expect(terraform.required_version).toBe(">= 1.10");
+    expect(terraform.required_providers.aws.version).toBe("5.100.0");
+  });
+
+  it("S3 state is encrypted, locked with use_lockfile, one key per stack", async () => {
+    const answers = exampleAnswers();
+    answers.state = { backend: "s3", bucket: "acme-tfstate", region: "eu-west-1" };
+    const s3 = await synthTo(configFrom(answers));
+    expect(s3.stack("org").terraform.backend).toEqual({
+      s3: {
+        bucket: "acme-tfstate",
+        key: "aws-baseline/org.tfstate",
+        region: "eu-west-1",
+        encrypt: true,
+        use_lockfile: true,
+      },
+    });
+  });
+});
+
+describe("account IDs not known yet", () => {
+  it("synthesizes only what needs no member ID and names what waits, with the answers key", async () => {
+    const partial = await synthTo(configFrom(minimalAnswers()));
+    expect(partial.stacks.map((s) => s.name)).toEqual(["org", "baseline-management"]);
+    expect(partial.pending.map((p) => p.name)).toEqual([
+      "baseline-log-archive",
+      "baseline-dev",
+      "baseline-test",
+      "baseline-prod",
+      "network-dev",
+      "network-test",
+      "network-prod",
+    ]);
+    expect(partial.pending[0]?.waitingFor).toEqual(["accounts[0].accountId"]);
+    // Never a placeholder account ID anywhere in what was written.
+    expect(partial.text("org")).not.toMatch(/000000000000|123456789012/);
+  });
+});

@@ -10,3 +10,31 @@ export { App, LocalBackend, S3Backend, TerraformStack, Testing } from "cdktf";
 export { Construct } from "constructs";
 export { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
 export type { AwsProviderConfig } from "@cdktf/provider-aws/lib/provider/index.js";
+export { TerraformOutput } from "cdktf";
+export { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity/index.js";
+
+// Organization (org stack)
+export { OrganizationsOrganization } from "@cdktf/provider-aws/lib/organizations-organization/index.js";
+export { OrganizationsOrganizationalUnit } from "@cdktf/provider-aws/lib/organizations-organizational-unit/index.js";
+export { OrganizationsAccount } from "@cdktf/provider-aws/lib/organizations-account/index.js";
+export { OrganizationsPolicy } from "@cdktf/provider-aws/lib/organizations-policy/index.js";
+export { OrganizationsPolicyAttachment } from "@cdktf/provider-aws/lib/organizations-policy-attachment/index.js";
+export { IamOrganizationsFeatures } from "@cdktf/provider-aws/lib/iam-organizations-features/index.js";
+
+// Identity and account defaults (baseline-<account> stacks)
+export { IamAccountPasswordPolicy } from "@cdktf/provider-aws/lib/iam-account-password-policy/index.js";
+export { IamGroup } from "@cdktf/provider-aws/lib/iam-group/index.js";
+export { IamGroupPolicy } from "@cdktf/provider-aws/lib/iam-group-policy/index.js";
+export { IamRole } from "@cdktf/provider-aws/lib/iam-role/index.js";
+export { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment/index.js";
+export { IamUser } from "@cdktf/provider-aws/lib/iam-user/index.js";
+export { IamUserGroupMembership } from "@cdktf/provider-aws/lib/iam-user-group-membership/index.js";
+export { IamUserLoginProfile } from "@cdktf/provider-aws/lib/iam-user-login-profile/index.js";
+export { EbsEncryptionByDefault } from "@cdktf/provider-aws/lib/ebs-encryption-by-default/index.js";
+export { EbsDefaultKmsKey } from "@cdktf/provider-aws/lib/ebs-default-kms-key/index.js";
+export { KmsKey } from "@cdktf/provider-aws/lib/kms-key/index.js";
+export { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias/index.js";
+export { S3AccountPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-account-public-access-block/index.js";
+export { AccessanalyzerAnalyzer } from "@cdktf/provider-aws/lib/accessanalyzer-analyzer/index.js";
+export { Ec2InstanceMetadataDefaults } from "@cdktf/provider-aws/lib/ec2-instance-metadata-defaults/index.js";
+export { AccountAlternateContact } from "@cdktf/provider-aws/lib/account-alternate-contact/index.js";

@@ -8,5 +8,14 @@ export function manualSteps(config: BaselineConfig): string[] {
   const steps = [
     `Management account ${config.management.name}: sign in as root once, enable MFA on the root user (a hardware key is best, CIS 1.5/1.6), store the credentials offline and delete any root access keys (CIS 1.4).`,
   ];
+  const { admins } = config.identity;
+  if (admins.enabled && admins.users.length > 0) {
+    const users = admins.users.join(", ");
+    steps.push(
+      admins.pgpKey
+        ? `Admin users (${users}): decrypt each initial password from the baseline-${config.management.name} outputs (initial-password-<user>) with the PGP key's private half and hand it over; users must change it at first sign-in, then enrol an MFA device before anything else works.`
+        : `Admin users (${users}): no console password is stored anywhere by the baseline. In the IAM console of ${config.management.name}, enable console access for each user with "must create a new password at next sign-in"; users then enrol an MFA device before anything else works.`,
+    );
+  }
   return steps;
 }

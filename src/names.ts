@@ -23,3 +23,17 @@ export function partitionOf(region: string): string {
 export function roleArn(partition: string, accountId: string, roleName: string): string {
   return `arn:${partition}:iam::${accountId}:role/${roleName}`;
 }
+
+/** Deterministic names shared by several stacks (so none needs a cross-stack reference). */
+export function baselineNames(prefix: string) {
+  return {
+    trail: `${prefix}-org-trail`,
+    /** Trail and access-log buckets start with this; the log-archive account ID follows. */
+    trailBucketPrefix: `${prefix}-cloudtrail-`,
+    accessLogBucketPrefix: `${prefix}-s3-access-logs-`,
+    accessAnalyzer: `${prefix}-account-analyzer`,
+  };
+}
+
+/** Tag on KMS keys the guardrail SCP protects: SCPs cannot name keys by ARN before they exist. */
+export const PROTECTED_TAG = { key: "BaselineProtected", cloudtrail: "cloudtrail" } as const;

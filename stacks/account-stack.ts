@@ -2,8 +2,9 @@
  * Base for every stack: one account, an explicit state backend, and that account's providers.
  * Concrete stacks add their constructs on top.
  */
-import { TerraformStack, type Construct } from "../src/cdk.js";
+import { DataAwsCallerIdentity, TerraformStack, type Construct } from "../src/cdk.js";
 import type { BaselineConfig, ResolvedAccount } from "../src/config/resolve.js";
+import { partitionOf } from "../src/names.js";
 import { AccountProviders } from "./constructs/account-providers.js";
 import { applyStateBackend } from "./constructs/state-backend.js";
 
@@ -18,11 +19,14 @@ export class AccountStack extends TerraformStack {
   readonly config: BaselineConfig;
   readonly account: ResolvedAccount;
   readonly providers: AccountProviders;
+  readonly partition: string;
+  private callerIdentity?: DataAwsCallerIdentity;
 
   constructor(scope: Construct, name: string, props: AccountStackProps) {
     super(scope, name);
     this.config = props.config;
     this.account = props.account;
+    this.partition = partitionOf(props.config.regions.home);
     applyStateBackend(this, name, props.config.state);
     this.providers = new AccountProviders(this, {
       account: props.account,
@@ -31,5 +35,17 @@ export class AccountStack extends TerraformStack {
       accessRoleName: props.config.accessRoleName,
       tags: { BaselineStack: name },
     });
+  }
+
+  /**
+   * The account ID for ARNs: the literal from the answers, or (management account before its ID
+   * is recorded) the caller identity, which the management stacks run as.
+   */
+  get accountIdRef(): string {
+    if (this.account.accountId) return this.account.accountId;
+    this.callerIdentity ??= new DataAwsCallerIdentity(this, "caller", {
+      provider: this.providers.home,
+    });
+    return this.callerIdentity.accountId;
   }
 }

@@ -127,6 +127,17 @@ Stacks whose account ID is not known yet are listed as waiting, never synthesize
     });
 
   program
+    .command("controls")
+    .description(
+      "list the controls the baseline implements, with CIS v3.0.0 numbers and how each is verified",
+    )
+    .addOption(jsonOption())
+    .action(async (opts: { json?: boolean }) => {
+      const { CONTROLS, controlsMarkdown } = await import("../controls/registry.js");
+      io.result(opts.json ? CONTROLS : undefined, () => controlsMarkdown().trimEnd());
+    });
+
+  program
     .command("cdktf-app", { hidden: true })
     .description("synthesize into CDKTF_OUTDIR (used by cdktf.json for the cdktf/cdktn CLI)")
     .addOption(configOption())

@@ -275,6 +275,10 @@ const PasswordPolicy = z
 
 const Admins = z
   .strictObject({
+    enabled: z.boolean().default(true).meta({
+      description:
+        "Create the MFA-only admin group and role in every account. Turn off when access comes from IAM Identity Center.",
+    }),
     groupName: iamName()
       .default("Admins")
       .meta({ description: "IAM group whose members may assume the admin role with MFA." }),
@@ -331,6 +335,58 @@ const Identity = z
     securityContact: SecurityContact.optional(),
   })
   .meta({ description: "Identity baseline." });
+
+const Guardrails = z
+  .strictObject({
+    denyLeavingOrganization: z.boolean().default(true).meta({
+      description:
+        "SCP: member accounts cannot leave the organization (and escape every guardrail).",
+    }),
+    protectCloudTrail: z.boolean().default(true).meta({
+      description:
+        "SCP: nobody but the baseline's access role can stop or change the trail, its log buckets or its KMS key.",
+    }),
+    protectAccountDefaults: z.boolean().default(true).meta({
+      description:
+        "SCP: nobody but the baseline's access role can turn off EBS default encryption, S3 account Block Public Access, IMDSv2 defaults or Access Analyzer.",
+    }),
+    denyRootUser: z.boolean().default(true).meta({
+      description:
+        "SCP: the root user of member accounts can do nothing (centralized root sessions excepted) and nobody can create root access keys.",
+    }),
+    centralRootAccess: z.boolean().default(true).meta({
+      description:
+        "Centralized root access for member accounts: root credentials management and root sessions from the management account.",
+    }),
+    denyRegionsOutsideEnabled: z.boolean().default(false).meta({
+      description:
+        "SCP: deny regional actions outside regions.enabled (global services stay allowed). Test it before enabling in a busy org.",
+    }),
+  })
+  .meta({ description: "Service control policies and organization-level protections." });
+
+const AccountDefaults = z
+  .strictObject({
+    ebsEncryption: z
+      .enum(["aws-managed-key", "customer-managed-key", "off"])
+      .default("aws-managed-key")
+      .meta({
+        description:
+          "EBS encryption by default in every enabled region (CIS 2.2.1), with the AWS managed key or a customer managed key per region (rotated, about $1/month each).",
+      }),
+    s3BlockPublicAccess: z.boolean().default(true).meta({
+      description: "S3 account-level Block Public Access, all four settings (CIS 2.1.4).",
+    }),
+    accessAnalyzer: z.boolean().default(true).meta({
+      description:
+        "IAM Access Analyzer (account zone of trust) in every enabled region (CIS 1.20).",
+    }),
+    imdsv2: z.boolean().default(true).meta({
+      description:
+        "Require IMDSv2 by default for new EC2 instances in every enabled region (CIS 5.6).",
+    }),
+  })
+  .meta({ description: "Account-level defaults applied in every account." });
 
 const CloudTrail = z
   .strictObject({
@@ -470,6 +526,8 @@ export const AnswersSchema = z
     }),
     addressing: Addressing.prefault({}),
     identity: Identity.prefault({}),
+    guardrails: Guardrails.prefault({}),
+    accountDefaults: AccountDefaults.prefault({}),
     cloudtrail: CloudTrail.prefault({}),
     alarms: Alarms,
     billing: Billing.prefault({}),

@@ -27,3 +27,18 @@ export async function synthTo(
   const text = (name: string) => readFileSync(join(outDir, "stacks", name, "cdk.tf.json"), "utf8");
   return { ...result, text, stack: (name) => JSON.parse(text(name)) };
 }
+
+/** All resources of one type in a stack, keyed by their Terraform name. */
+export function resources(stack: StackJson, type: string): Record<string, StackJson> {
+  return stack.resource?.[type] ?? {};
+}
+
+/** The resources of one type as a list. */
+export function resourceList(stack: StackJson, type: string): StackJson[] {
+  return Object.values(resources(stack, type));
+}
+
+/** Parses a JSON policy attribute back into a document. */
+export function policyOf(text: string): { Statement: StackJson[] } {
+  return JSON.parse(text);
+}

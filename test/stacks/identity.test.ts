@@ -1,0 +1,235 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { SELF_SERVICE_WITHOUT_MFA } from "../../stacks/policies/iam.js";
+import { REGIONS_ENABLED_BY_DEFAULT } from "../../src/config/regions.js";
+import { configFrom, exampleAnswers } from "../helpers/answers.js";
+import {
+  policyOf,
+  resourceList,
+  synthTo,
+  type StackJson,
+  type Synthesized,
+} from "../helpers/synth.js";
+
+let out: Synthesized;
+let dev: StackJson;
+let management: StackJson;
+beforeAll(async () => {
+  out = await synthTo(configFrom(exampleAnswers()));
+  dev = out.stack("baseline-dev");
+  management = out.stack("baseline-management");
+});
+
+function groupPolicy(stack: StackJson, groupKeyPart: string) {
+  const entry = Object.entries(stack.resource.aws_iam_group_policy).find(([key]) =>
+    key.includes(groupKeyPart),
+  );
+  return policyOf((entry?.[1] as StackJson).policy);
+}
+
+describe("identity baseline (every account)", () => {
+  it("password policy meets CIS 1.8 and 1.9", () => {
+    for (const stack of [dev, management]) {
+      expect(resourceList(stack, "aws_iam_account_password_policy")).toEqual([
+        expect.objectContaining({
+          minimum_password_length: 14,
+          password_reuse_prevention: 24,
+          require_uppercase_characters: true,
+          require_lowercase_characters: true,
+          require_numbers: true,
+          require_symbols: true,
+          allow_users_to_change_password: true,
+        }),
+      ]);
+      expect(
+        resourceList(stack, "aws_iam_account_password_policy")[0]?.max_password_age,
+      ).toBeUndefined();
+    }
+  });
+
+  it("admin group denies everything without MFA except self-service", () => {
+    const deny = groupPolicy(dev, "identity_admins").Statement.find((s) => s.Effect === "Deny");
+    expect(deny).toEqual({
+      Sid: "DenyAllExceptSelfServiceWithoutMfa",
+      Effect: "Deny",
+      NotAction: [...SELF_SERVICE_WITHOUT_MFA],
+      Resource: "*",
+      Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } },
+    });
+    // Self-service is limited to the caller's own user (IAM variable escaped for Terraform).
+    const self = groupPolicy(dev, "identity_admins").Statement.find(
+      (s) => s.Sid === "ManageOwnPasswordAndMfa",
+    );
+    expect(self?.Resource).toContain("arn:aws:iam::444444444444:user/$${aws:username}");
+  });
+
+  it("admin group may assume only the admin role, and only with recent MFA", () => {
+    const assume = groupPolicy(dev, "identity_admins").Statement.find(
+      (s) => s.Action === "sts:AssumeRole",
+    );
+    expect(assume).toMatchObject({
+      Effect: "Allow",
+      Resource: "arn:aws:iam::444444444444:role/BaselineAdmin",
+      Condition: {
+        Bool: { "aws:MultiFactorAuthPresent": "true" },
+        NumericLessThan: { "aws:MultiFactorAuthAge": "3600" },
+      },
+    });
+  });
+
+  it("admin role trusts only MFA-authenticated principals of its own account", () => {
+    const role = resourceList(dev, "aws_iam_role").find((r) => r.name === "BaselineAdmin");
+    expect(policyOf(role?.assume_role_policy).Statement).toEqual([
+      {
+        Sid: "TrustThisAccountWithMfa",
+        Effect: "Allow",
+        Principal: { AWS: "arn:aws:iam::444444444444:root" },
+        Action: "sts:AssumeRole",
+        Condition: {
+          Bool: { "aws:MultiFactorAuthPresent": "true" },
+          NumericLessThan: { "aws:MultiFactorAuthAge": "3600" },
+        },
+      },
+    ]);
+    expect(resourceList(dev, "aws_iam_role_policy_attachment")).toContainEqual(
+      expect.objectContaining({ policy_arn: "arn:aws:iam::aws:policy/AdministratorAccess" }),
+    );
+  });
+
+  it("no managed policy is attached to any user or group", () => {
+    for (const stack of out.stacks.map((s) => out.stack(s.name))) {
+      expect(resourceList(stack, "aws_iam_user_policy_attachment")).toEqual([]);
+      expect(resourceList(stack, "aws_iam_group_policy_attachment")).toEqual([]);
+      expect(resourceList(stack, "aws_iam_policy_attachment")).toEqual([]);
+      expect(resourceList(stack, "aws_iam_user_policy")).toEqual([]);
+    }
+  });
+
+  it("read-only group is on by default with the same MFA rule; billing group is opt-in", () => {
+    expect(resourceList(dev, "aws_iam_group").map((g) => g.name)).toEqual(["Admins", "ReadOnly"]);
+    expect(resourceList(dev, "aws_iam_role_policy_attachment").map((a) => a.policy_arn)).toEqual([
+      "arn:aws:iam::aws:policy/AdministratorAccess",
+      "arn:aws:iam::aws:policy/ReadOnlyAccess",
+    ]);
+    expect(
+      groupPolicy(dev, "identity_read-only").Statement.find((s) => s.Effect === "Deny")?.Condition,
+    ).toEqual({
+      BoolIfExists: { "aws:MultiFactorAuthPresent": "false" },
+    });
+  });
+
+  it("admin users exist only in the management account, without access keys", () => {
+    expect(resourceList(management, "aws_iam_user").map((u) => u.name)).toEqual(["alice", "bob"]);
+    expect(resourceList(management, "aws_iam_user_group_membership")).toHaveLength(2);
+    expect(resourceList(dev, "aws_iam_user")).toEqual([]);
+    for (const stack of out.stacks.map((s) => out.stack(s.name))) {
+      expect(resourceList(stack, "aws_iam_access_key")).toEqual([]);
+    }
+    // Without a PGP key no login profile (and so no password) is created at all.
+    expect(resourceList(management, "aws_iam_user_login_profile")).toEqual([]);
+    expect(out.manualSteps.join("\n")).toContain("Admin users (alice, bob)");
+  });
+
+  it("with a PGP key, login profiles are encrypted to it and must be reset at first sign-in", async () => {
+    const answers = exampleAnswers();
+    answers.identity.admins.pgpKey = "keybase:alice";
+    const stack = (await synthTo(configFrom(answers))).stack("baseline-management");
+    const profiles = resourceList(stack, "aws_iam_user_login_profile");
+    expect(profiles).toHaveLength(2);
+    for (const p of profiles)
+      expect(p).toMatchObject({ pgp_key: "keybase:alice", password_reset_required: true });
+    expect(Object.keys(stack.output)).toEqual(
+      expect.arrayContaining([expect.stringContaining("initial-password-alice")]),
+    );
+  });
+});
+
+describe("account defaults (every account)", () => {
+  it("regional controls exist once per enabled region with that region's provider", () => {
+    for (const type of [
+      "aws_ebs_encryption_by_default",
+      "aws_accessanalyzer_analyzer",
+      "aws_ec2_instance_metadata_defaults",
+    ]) {
+      const list = resourceList(dev, type);
+      expect(list, type).toHaveLength(REGIONS_ENABLED_BY_DEFAULT.length);
+      const providers = list.map((r) => r.provider ?? "aws");
+      expect(new Set(providers).size, type).toBe(REGIONS_ENABLED_BY_DEFAULT.length);
+      expect(providers).toContain("aws"); // the home region uses the default provider
+      expect(providers).toContain("aws.us-east-1");
+    }
+    for (const r of resourceList(dev, "aws_ebs_encryption_by_default"))
+      expect(r.enabled).toBe(true);
+    for (const r of resourceList(dev, "aws_ec2_instance_metadata_defaults"))
+      expect(r.http_tokens).toBe("required");
+    for (const r of resourceList(dev, "aws_accessanalyzer_analyzer"))
+      expect(r).toMatchObject({ type: "ACCOUNT", analyzer_name: "acme-account-analyzer" });
+  });
+
+  it("S3 account Block Public Access has all four settings on", () => {
+    expect(resourceList(dev, "aws_s3_account_public_access_block")).toEqual([
+      expect.objectContaining({
+        block_public_acls: true,
+        block_public_policy: true,
+        ignore_public_acls: true,
+        restrict_public_buckets: true,
+      }),
+    ]);
+  });
+
+  it("security contact is set when the answers give one", async () => {
+    expect(resourceList(dev, "aws_account_alternate_contact")).toEqual([]);
+    const answers = exampleAnswers();
+    answers.identity.securityContact = {
+      name: "Sec Team",
+      title: "CISO",
+      email: "sec@acme.example",
+      phone: "+44 20 7946 0000",
+    };
+    const stack = (await synthTo(configFrom(answers))).stack("baseline-prod");
+    expect(resourceList(stack, "aws_account_alternate_contact")).toEqual([
+      expect.objectContaining({
+        alternate_contact_type: "SECURITY",
+        email_address: "sec@acme.example",
+      }),
+    ]);
+  });
+
+  it("customer managed EBS keys: one rotated key per region, usable only through EC2 in this account", async () => {
+    const answers = exampleAnswers();
+    answers.accountDefaults = { ebsEncryption: "customer-managed-key" };
+    const stack = (await synthTo(configFrom(answers))).stack("baseline-dev");
+    const keys = resourceList(stack, "aws_kms_key");
+    expect(keys).toHaveLength(17);
+    for (const k of keys) expect(k.enable_key_rotation).toBe(true);
+    expect(resourceList(stack, "aws_ebs_default_kms_key")).toHaveLength(17);
+    const use = policyOf(keys[0]?.policy).Statement.find(
+      (s) => s.Sid === "UseThroughEbsInThisAccount",
+    );
+    expect(use?.Condition.StringEquals["kms:CallerAccount"]).toBe("444444444444");
+  });
+
+  it("turning account defaults and admin access off removes their resources", async () => {
+    const answers = exampleAnswers();
+    answers.accountDefaults = {
+      ebsEncryption: "off",
+      s3BlockPublicAccess: false,
+      accessAnalyzer: false,
+      imdsv2: false,
+    };
+    answers.identity.admins.enabled = false;
+    const stack = (await synthTo(configFrom(answers))).stack("baseline-management");
+    for (const type of [
+      "aws_ebs_encryption_by_default",
+      "aws_accessanalyzer_analyzer",
+      "aws_ec2_instance_metadata_defaults",
+      "aws_s3_account_public_access_block",
+      "aws_iam_group",
+      "aws_iam_role",
+      "aws_iam_user",
+    ]) {
+      expect(resourceList(stack, type), type).toEqual([]);
+    }
+    // The password policy is not optional.
+    expect(resourceList(stack, "aws_iam_account_password_policy")).toHaveLength(1);
+  });
+});

@@ -2,7 +2,7 @@
  * buildBaseline(): answers -> stacks. The only place that knows the whole organization: which
  * stacks exist, for which account, in which order, and which must wait for an account ID.
  */
-import type { Construct, TerraformStack } from "./cdk.js";
+import { TerraformResource, type Construct, type TerraformStack } from "./cdk.js";
 import { allAccounts, type BaselineConfig, type ResolvedAccount } from "./config/resolve.js";
 import { stackName } from "./names.js";
 import { AccountBaselineStack } from "../stacks/account-baseline-stack.js";
@@ -29,9 +29,13 @@ export interface PendingStack {
   readonly reason: string;
 }
 
+export interface BuiltStack extends Omit<StackSpec, "build" | "waitingFor"> {
+  readonly resourceCount: number;
+}
+
 export interface BuiltBaseline {
   /** Built stacks, in dependency order. */
-  readonly stacks: readonly Omit<StackSpec, "build" | "waitingFor">[];
+  readonly stacks: readonly BuiltStack[];
   readonly pending: readonly PendingStack[];
 }
 
@@ -83,7 +87,7 @@ export function stackSpecs(config: BaselineConfig): StackSpec[] {
 /** Builds every stack whose inputs are known into `scope` and names the ones that must wait. */
 export function buildBaseline(scope: Construct, config: BaselineConfig): BuiltBaseline {
   const built = new Map<string, TerraformStack>();
-  const stacks: BuiltBaseline["stacks"][number][] = [];
+  const stacks: BuiltStack[] = [];
   const pending: PendingStack[] = [];
   for (const { build, waitingFor, ...spec } of stackSpecs(config)) {
     if (waitingFor.length > 0) {
@@ -101,7 +105,8 @@ export function buildBaseline(scope: Construct, config: BaselineConfig): BuiltBa
       if (other) stack.addDependency(other);
     }
     built.set(spec.name, stack);
-    stacks.push(spec);
+    const resourceCount = stack.node.findAll().filter((c) => c instanceof TerraformResource).length;
+    stacks.push({ ...spec, resourceCount });
   }
   return { stacks, pending };
 }

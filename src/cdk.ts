@@ -6,7 +6,7 @@
  * package barrel loads ~2,200 modules (~2 s, ~500 MB per process); deep imports load only what
  * we use.
  */
-export { App, LocalBackend, S3Backend, TerraformStack, Testing } from "cdktf";
+export { App, LocalBackend, S3Backend, TerraformResource, TerraformStack, Testing } from "cdktf";
 export { Construct } from "constructs";
 export { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
 export type { AwsProviderConfig } from "@cdktf/provider-aws/lib/provider/index.js";

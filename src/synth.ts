@@ -7,7 +7,7 @@
  * `force`.
  */
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { buildBaseline, type PendingStack } from "./app.js";
 import { App } from "./cdk.js";
@@ -70,13 +70,6 @@ async function carryOverTerraformFiles(oldDir: string, newDir: string): Promise<
   }
 }
 
-function countResources(stackJson: { resource?: Record<string, Record<string, unknown>> }): number {
-  return Object.values(stackJson.resource ?? {}).reduce(
-    (n, byName) => n + Object.keys(byName).length,
-    0,
-  );
-}
-
 /** Synthesizes every stack whose inputs are known and writes the output folder atomically. */
 export async function synthesize(
   config: BaselineConfig,
@@ -93,20 +86,15 @@ export async function synthesize(
     const built = buildBaseline(app, config);
     app.synth();
 
-    const stacks: SynthesizedStack[] = [];
-    for (const spec of built.stacks) {
-      const file = join("stacks", spec.name, "cdk.tf.json");
-      const json = JSON.parse(await readFile(join(staging, file), "utf8"));
-      stacks.push({
-        name: spec.name,
-        account: spec.account.name,
-        accountId: spec.account.accountId,
-        regions: spec.regions,
-        dependsOn: spec.dependsOn,
-        resourceCount: countResources(json),
-        file,
-      });
-    }
+    const stacks = built.stacks.map((spec): SynthesizedStack => ({
+      name: spec.name,
+      account: spec.account.name,
+      accountId: spec.account.accountId,
+      regions: spec.regions,
+      dependsOn: spec.dependsOn,
+      resourceCount: spec.resourceCount,
+      file: join("stacks", spec.name, "cdk.tf.json"),
+    }));
     const result: SynthResult = {
       outDir,
       stacks,

@@ -4,10 +4,14 @@
  */
 import { TerraformResource, type Construct, type TerraformStack } from "./cdk.js";
 import { allAccounts, type BaselineConfig, type ResolvedAccount } from "./config/resolve.js";
+import { BILLING_REGION } from "./config/regions.js";
 import { stackName } from "./names.js";
 import { AccountBaselineStack } from "../stacks/account-baseline-stack.js";
+import { BillingStack } from "../stacks/billing-stack.js";
+import { LogArchiveStack } from "../stacks/log-archive-stack.js";
 import { NetworkStack } from "../stacks/network-stack.js";
 import { OrgStack } from "../stacks/org-stack.js";
+import { OrgTrailStack } from "../stacks/org-trail-stack.js";
 
 /** What a stack is, before it is built. */
 export interface StackSpec {
@@ -46,6 +50,11 @@ function needsId(account: ResolvedAccount): string[] {
     : [`${account.answersPath}.accountId`];
 }
 
+/** Answers keys that are still unknown, for stacks that write these values into policies. */
+function missing(values: Record<string, string | undefined>): string[] {
+  return Object.entries(values).flatMap(([key, value]) => (value ? [] : [key]));
+}
+
 /** Every stack the answers ask for, in dependency order. */
 export function stackSpecs(config: BaselineConfig): StackSpec[] {
   const specs: StackSpec[] = [
@@ -58,6 +67,48 @@ export function stackSpecs(config: BaselineConfig): StackSpec[] {
       build: (scope) => new OrgStack(scope, stackName.org, config),
     },
   ];
+  // Validation guarantees exactly one log-archive account.
+  const logArchive = config.accounts.find((a) => a.kind === "log-archive") as ResolvedAccount;
+  const managementId = config.management.accountId;
+  const organizationId = config.organization.id;
+  specs.push(
+    {
+      name: stackName.logArchive,
+      account: logArchive,
+      regions: [config.regions.home],
+      dependsOn: [stackName.org],
+      // The key and bucket policies name the management account, the organization and our trail.
+      waitingFor: [
+        ...needsId(logArchive),
+        ...missing({ "management.accountId": managementId, "organization.id": organizationId }),
+      ],
+      build: (scope) =>
+        new LogArchiveStack(scope, stackName.logArchive, config, {
+          logArchive,
+          managementId: managementId as string,
+          organizationId: organizationId as string,
+        }),
+    },
+    {
+      name: stackName.orgTrail,
+      account: config.management,
+      regions: [config.regions.home],
+      dependsOn: [stackName.logArchive],
+      // The trail writes to the log-archive bucket, whose name carries that account's ID.
+      waitingFor: needsId(logArchive),
+      build: (scope) =>
+        new OrgTrailStack(scope, stackName.orgTrail, config, logArchive.accountId as string),
+    },
+    {
+      name: stackName.billing,
+      account: config.management,
+      regions: [BILLING_REGION],
+      dependsOn: [stackName.org],
+      // One alarm and budget per member account, by LinkedAccount ID.
+      waitingFor: config.accounts.flatMap(needsId),
+      build: (scope) => new BillingStack(scope, stackName.billing, config),
+    },
+  );
   for (const account of allAccounts(config)) {
     const name = stackName.baseline(account.name);
     specs.push({
@@ -95,7 +146,7 @@ export function buildBaseline(scope: Construct, config: BaselineConfig): BuiltBa
         name: spec.name,
         account: spec.account.name,
         waitingFor,
-        reason: `the ID of account "${spec.account.name}" is unknown until the org stack has created it; record it at ${waitingFor.join(", ")}`,
+        reason: `needs ${waitingFor.join(", ")}, known only after the org stack has created the accounts and the organization`,
       });
       continue;
     }

@@ -7,6 +7,7 @@
  * we use.
  */
 export { App, LocalBackend, S3Backend, TerraformResource, TerraformStack, Testing } from "cdktf";
+export type { ITerraformDependable } from "cdktf";
 export { Construct } from "constructs";
 export { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
 export type { AwsProviderConfig } from "@cdktf/provider-aws/lib/provider/index.js";
@@ -38,3 +39,25 @@ export { S3AccountPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-account-p
 export { AccessanalyzerAnalyzer } from "@cdktf/provider-aws/lib/accessanalyzer-analyzer/index.js";
 export { Ec2InstanceMetadataDefaults } from "@cdktf/provider-aws/lib/ec2-instance-metadata-defaults/index.js";
 export { AccountAlternateContact } from "@cdktf/provider-aws/lib/account-alternate-contact/index.js";
+
+// Logging, monitoring and billing (log-archive, org-trail, billing stacks)
+export { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket/index.js";
+export { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning/index.js";
+export { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration/index.js";
+export { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block/index.js";
+export { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls/index.js";
+export { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy/index.js";
+export { S3BucketObjectLockConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-object-lock-configuration/index.js";
+export { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration/index.js";
+export { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging/index.js";
+export { Cloudtrail } from "@cdktf/provider-aws/lib/cloudtrail/index.js";
+export type { CloudtrailAdvancedEventSelector } from "@cdktf/provider-aws/lib/cloudtrail/index.js";
+export { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group/index.js";
+export { CloudwatchLogMetricFilter } from "@cdktf/provider-aws/lib/cloudwatch-log-metric-filter/index.js";
+export { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm/index.js";
+export { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic/index.js";
+export { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy/index.js";
+export { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription/index.js";
+export { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy/index.js";
+export { DataAwsKmsKey } from "@cdktf/provider-aws/lib/data-aws-kms-key/index.js";
+export { BudgetsBudget } from "@cdktf/provider-aws/lib/budgets-budget/index.js";

@@ -17,5 +17,9 @@ export function manualSteps(config: BaselineConfig): string[] {
         : `Admin users (${users}): no console password is stored anywhere by the baseline. In the IAM console of ${config.management.name}, enable console access for each user with "must create a new password at next sign-in"; users then enrol an MFA device before anything else works.`,
     );
   }
+  steps.push(
+    `Billing alerts: in the Billing console of ${config.management.name}, open Billing preferences and turn on "Receive CloudWatch billing alerts" once. Until then AWS/Billing EstimatedCharges has no data and the billing alarms stay in INSUFFICIENT_DATA.`,
+    `Alarm e-mails: every address in alarms.emails and billing.emails receives a subscription confirmation from AWS Notifications after the org-trail and billing stacks are applied; an unconfirmed subscription delivers nothing.`,
+  );
   return steps;
 }

@@ -6,6 +6,7 @@ export const stackName = {
   org: "org",
   logArchive: "log-archive",
   orgTrail: "org-trail",
+  billing: "billing",
   baseline: (account: string) => `baseline-${account}`,
   network: (account: string) => `network-${account}`,
 } as const;
@@ -31,8 +32,27 @@ export function baselineNames(prefix: string) {
     /** Trail and access-log buckets start with this; the log-archive account ID follows. */
     trailBucketPrefix: `${prefix}-cloudtrail-`,
     accessLogBucketPrefix: `${prefix}-s3-access-logs-`,
+    trailBucket: (logArchiveId: string) => `${prefix}-cloudtrail-${logArchiveId}`,
+    accessLogBucket: (logArchiveId: string) => `${prefix}-s3-access-logs-${logArchiveId}`,
+    trailKeyAlias: `alias/${prefix}-cloudtrail`,
+    trailLogGroup: `/aws/cloudtrail/${prefix}-org-trail`,
+    monitoringKeyAlias: `alias/${prefix}-security-monitoring`,
+    alarmTopic: `${prefix}-security-alarms`,
+    billingTopic: `${prefix}-billing-alarms`,
+    billingKeyAlias: `alias/${prefix}-billing-alarms`,
+    /** CloudWatch namespace of the CIS metric filters. */
+    cisNamespace: "CISBenchmark",
     accessAnalyzer: `${prefix}-account-analyzer`,
   };
+}
+
+export function trailArn(
+  partition: string,
+  region: string,
+  managementId: string,
+  trailName: string,
+): string {
+  return `arn:${partition}:cloudtrail:${region}:${managementId}:trail/${trailName}`;
 }
 
 /** Tag on KMS keys the guardrail SCP protects: SCPs cannot name keys by ARN before they exist. */

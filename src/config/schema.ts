@@ -423,6 +423,13 @@ const Alarms = z
       .array(email())
       .min(1, { error: "needs at least one address: an alarm nobody receives fails audits" })
       .meta({ description: "Who receives security alarms (CIS 4.x)." }),
+    consoleSigninWithoutMfa: z
+      .enum(["all-sign-ins", "iam-users-only"])
+      .default("all-sign-ins")
+      .meta({
+        description:
+          "CIS 4.2 pattern: every console sign-in without MFA, or the benchmark's variant for IAM Identity Center users that counts only successful IAM-user sign-ins (fewer false alarms).",
+      }),
   })
   .meta({ description: "Security alarm delivery." });
 
@@ -447,6 +454,16 @@ const Billing = z
         examples: [{ prod: 2000 }],
       }),
     budgets: z.boolean().default(true).meta({ description: "Create an AWS Budget per account." }),
+    budgetActualPercents: z
+      .array(z.number().int().min(1).max(1000))
+      .min(1)
+      .default([80, 100])
+      .meta({
+        description: "Budget alerts when actual spend passes these percentages of the limit.",
+      }),
+    budgetForecastPercent: z.number().int().min(1).max(1000).default(100).meta({
+      description: "Budget alert when forecast spend passes this percentage of the limit.",
+    }),
   })
   .meta({ description: "Billing alarms and budgets." });
 

@@ -28,7 +28,11 @@ export interface Control {
   readonly manual?: true;
 }
 
+import { cisMetrics } from "../../stacks/policies/cis-monitoring.js";
+
 const ORG_TEST = "test/stacks/org.test.ts";
+const LOGGING_TEST = "test/stacks/logging.test.ts";
+const BILLING_TEST = "test/stacks/billing.test.ts";
 const IDENTITY_TEST = "test/stacks/identity.test.ts";
 const SCP_TEST = "test/unit/guardrails.test.ts";
 
@@ -208,6 +212,154 @@ export const CONTROLS: readonly Control[] = [
     switch: "accountDefaults.imdsv2",
     verifiedBy: [
       `${IDENTITY_TEST} › regional controls exist once per enabled region with that region's provider`,
+    ],
+  },
+  {
+    id: "LOG.1",
+    title: "Organization trail: multi-region, global service events, all management events",
+    cis: ["3.1"],
+    stack: "org-trail",
+    resources: [{ type: "aws_cloudtrail" }],
+    verifiedBy: [
+      `${LOGGING_TEST} › trail is organization-wide, multi-region, validated, KMS-encrypted and sends to CloudWatch Logs`,
+    ],
+  },
+  {
+    id: "LOG.2",
+    title: "Trail log file validation",
+    cis: ["3.2"],
+    stack: "org-trail",
+    resources: [{ type: "aws_cloudtrail" }],
+    verifiedBy: [
+      `${LOGGING_TEST} › trail is organization-wide, multi-region, validated, KMS-encrypted and sends to CloudWatch Logs`,
+    ],
+  },
+  {
+    id: "LOG.3",
+    title:
+      "Trail encrypted with a rotated customer managed key; CloudTrail may encrypt only for our trail",
+    cis: ["3.5", "3.6"],
+    stack: "log-archive",
+    resources: [
+      { type: "aws_kms_key", match: "trail-key" },
+      { type: "aws_kms_alias", match: "trail-key" },
+    ],
+    verifiedBy: [
+      `${LOGGING_TEST} › trail key rotates and lets CloudTrail encrypt only for our trail`,
+    ],
+  },
+  {
+    id: "LOG.4",
+    title:
+      "Trail bucket: TLS only, Block Public Access, versioned, SSE-KMS; CloudTrail may write only for our trail",
+    cis: ["2.1.1", "2.1.4"],
+    stack: "log-archive",
+    resources: [
+      { type: "aws_s3_bucket", match: "trail-bucket" },
+      { type: "aws_s3_bucket_policy", match: "trail-bucket" },
+      { type: "aws_s3_bucket_public_access_block", match: "trail-bucket" },
+      { type: "aws_s3_bucket_versioning", match: "trail-bucket" },
+      { type: "aws_s3_bucket_server_side_encryption_configuration", match: "trail-bucket" },
+    ],
+    verifiedBy: [
+      `${LOGGING_TEST} › the trail bucket denies non-TLS access and allows CloudTrail only for our trail`,
+    ],
+  },
+  {
+    id: "LOG.5",
+    title: "Server access logging of the trail bucket into a separate bucket without Object Lock",
+    cis: ["3.4"],
+    stack: "log-archive",
+    resources: [{ type: "aws_s3_bucket_logging" }, { type: "aws_s3_bucket", match: "access-logs" }],
+    verifiedBy: [
+      `${LOGGING_TEST} › the access-log bucket receives the trail bucket's logs and has no Object Lock`,
+    ],
+  },
+  {
+    id: "LOG.6",
+    title:
+      "Trail delivered to an encrypted CloudWatch Logs group (retention >= 365 days) by a least-privilege role",
+    cis: ["3.1"],
+    stack: "org-trail",
+    resources: [
+      { type: "aws_cloudwatch_log_group" },
+      { type: "aws_iam_role", match: "delivery" },
+      { type: "aws_iam_role_policy" },
+    ],
+    verifiedBy: [
+      `${LOGGING_TEST} › the delivery role may only write streams of the trail's log group, for our trail`,
+    ],
+  },
+  {
+    id: "LOG.7",
+    title:
+      "Trail logs retained and archived: Glacier Instant Retrieval after N days, expiry after the retention",
+    cis: [],
+    stack: "log-archive",
+    resources: [
+      { type: "aws_s3_bucket_lifecycle_configuration" },
+      { type: "aws_s3_bucket_object_lock_configuration" },
+    ],
+    switch: "cloudtrail.objectLock.enabled",
+    verifiedBy: [`${LOGGING_TEST} › Object Lock and lifecycle follow the answers`],
+  },
+  {
+    id: "LOG.8",
+    title: "S3 object-level data events on the trail (optional)",
+    cis: ["3.8", "3.9"],
+    stack: "org-trail",
+    resources: [{ type: "aws_cloudtrail" }],
+    switch: "cloudtrail.dataEvents",
+    verifiedBy: [`${LOGGING_TEST} › S3 data events are added only when the answers ask for them`],
+  },
+  ...cisMetrics({ consoleSigninWithoutMfa: "all-sign-ins" }).map((m): Control => ({
+    id: `MON.${m.cis.split(".")[1]}`,
+    title: `Metric filter and alarm: ${m.name}`,
+    cis: [m.cis],
+    stack: "org-trail",
+    resources: [
+      { type: "aws_cloudwatch_log_metric_filter", match: m.name },
+      { type: "aws_cloudwatch_metric_alarm", match: m.name },
+    ],
+    verifiedBy: [
+      `${LOGGING_TEST} › CIS ${m.cis} metric filter pattern is exact`,
+      `${LOGGING_TEST} › every alarm notifies an encrypted topic that has subscribers`,
+    ],
+  })),
+  {
+    id: "BIL.1",
+    title: "EstimatedCharges alarms in us-east-1: the whole organization and each member account",
+    cis: [],
+    stack: "billing",
+    resources: [
+      { type: "aws_cloudwatch_metric_alarm", match: "billing" },
+      { type: "aws_sns_topic" },
+    ],
+    verifiedBy: [
+      `${BILLING_TEST} › one billing alarm per member account plus the organization total, in us-east-1`,
+    ],
+  },
+  {
+    id: "BIL.2",
+    title: "A monthly AWS Budget per member account with actual and forecast notifications",
+    cis: [],
+    stack: "billing",
+    resources: [{ type: "aws_budgets_budget" }],
+    switch: "billing.budgets",
+    verifiedBy: [
+      `${BILLING_TEST} › a monthly cost budget per member account notifies on actual and forecast spend`,
+    ],
+  },
+  {
+    id: "MAN.2",
+    title:
+      "Billing alerts switched on in the billing console; alarm e-mail subscriptions confirmed",
+    cis: [],
+    stack: "-",
+    resources: [],
+    manual: true,
+    verifiedBy: [
+      `${BILLING_TEST} › synth lists enabling billing alerts and confirming subscriptions as manual steps`,
     ],
   },
   {

@@ -34,7 +34,7 @@ describe("aws-baseline (built CLI)", () => {
   it("validate: a good file exits 0 and says what it would build", () => {
     const run = cli(["validate", "--config", EXAMPLE_FILE]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("is valid: 6 accounts, 17 regions, 10 stacks");
+    expect(run.stdout).toContain("is valid: 6 accounts, 17 regions, 13 stacks");
   });
 
   it("validate: five mistakes exit 1 with five messages naming key paths, values and fixes", () => {
@@ -82,7 +82,7 @@ describe("aws-baseline (built CLI)", () => {
     expect(run.code).toBe(0);
     const body = JSON.parse(run.stdout);
     expect(body.ok).toBe(true);
-    expect(body.stacks).toHaveLength(10);
+    expect(body.stacks).toHaveLength(13);
     expect(existsSync(join(out, "stacks/network-prod/cdk.tf.json"))).toBe(true);
     expect(body.manualSteps.length).toBeGreaterThan(0);
   });

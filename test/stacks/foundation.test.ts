@@ -14,6 +14,9 @@ describe("stack layout", () => {
   it("one org stack, one baseline stack per account, one network stack per networked account", () => {
     expect(out.stacks.map((s) => s.name)).toEqual([
       "org",
+      "log-archive",
+      "org-trail",
+      "billing",
       "baseline-management",
       "baseline-log-archive",
       "baseline-security",
@@ -27,8 +30,11 @@ describe("stack layout", () => {
     expect(out.pending).toEqual([]);
   });
 
-  it("manifest records apply order: baseline stacks after org, network after its account baseline", () => {
+  it("manifest records apply order: org, log-archive, org-trail; baselines after org; network after its baseline", () => {
     const manifest = JSON.parse(readFileSync(join(out.outDir, "manifest.json"), "utf8"));
+    expect(manifest.stacks["log-archive"].dependencies).toEqual(["org"]);
+    expect(manifest.stacks["org-trail"].dependencies).toEqual(["log-archive"]);
+    expect(manifest.stacks.billing.dependencies).toEqual(["org"]);
     expect(manifest.stacks["baseline-dev"].dependencies).toEqual(["org"]);
     expect(manifest.stacks["network-prod"].dependencies).toEqual(["baseline-prod"]);
     expect(manifest.stacks.org.dependencies).toEqual([]);
@@ -105,6 +111,9 @@ describe("account IDs not known yet", () => {
     const partial = await synthTo(configFrom(minimalAnswers()));
     expect(partial.stacks.map((s) => s.name)).toEqual(["org", "baseline-management"]);
     expect(partial.pending.map((p) => p.name)).toEqual([
+      "log-archive",
+      "org-trail",
+      "billing",
       "baseline-log-archive",
       "baseline-dev",
       "baseline-test",
@@ -113,7 +122,14 @@ describe("account IDs not known yet", () => {
       "network-test",
       "network-prod",
     ]);
-    expect(partial.pending[0]?.waitingFor).toEqual(["accounts[0].accountId"]);
+    expect(partial.pending[0]?.waitingFor).toEqual([
+      "accounts[0].accountId",
+      "management.accountId",
+      "organization.id",
+    ]);
+    expect(partial.pending.find((p) => p.name === "baseline-dev")?.waitingFor).toEqual([
+      "accounts[1].accountId",
+    ]);
     // Never a placeholder account ID anywhere in what was written.
     expect(partial.text("org")).not.toMatch(/000000000000|123456789012/);
   });

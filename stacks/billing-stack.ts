@@ -1,0 +1,127 @@
+/**
+ * `billing` (management account, us-east-1, where AWS/Billing metrics live): an EstimatedCharges
+ * alarm for the whole organization and one per member account (LinkedAccount dimension), and an
+ * AWS Budget per member account, all notifying an encrypted topic with e-mail subscribers.
+ */
+import {
+  BudgetsBudget,
+  CloudwatchMetricAlarm,
+  KmsAlias,
+  KmsKey,
+  type Construct,
+} from "../src/cdk.js";
+import { BILLING_REGION } from "../src/config/regions.js";
+import type { BaselineConfig } from "../src/config/resolve.js";
+import { baselineNames } from "../src/names.js";
+import { AccountStack } from "./account-stack.js";
+import { AlarmTopic } from "./constructs/alarm-topic.js";
+import { renderPolicy } from "./policies/document.js";
+import { alarmTopicKeyPolicy } from "./policies/logging.js";
+
+const PUBLISHERS = ["budgets.amazonaws.com", "cloudwatch.amazonaws.com"];
+
+export function accountThresholdUsd(config: BaselineConfig, accountName: string): number {
+  return config.billing.accountOverridesUsd[accountName] ?? config.billing.accountMonthlyUsd;
+}
+
+export class BillingStack extends AccountStack {
+  constructor(scope: Construct, name: string, config: BaselineConfig) {
+    super(scope, name, { config, account: config.management, regions: [BILLING_REGION] });
+    const provider = this.providers.forRegion(BILLING_REGION);
+    const names = baselineNames(config.organization.prefix);
+    const accountId = this.accountIdRef;
+    const { billing } = config;
+
+    const key = new KmsKey(this, "billing-key", {
+      provider,
+      description: "Encrypts the billing alarm topic",
+      enableKeyRotation: true,
+      deletionWindowInDays: 30,
+      policy: renderPolicy(
+        alarmTopicKeyPolicy({ partition: this.partition, accountId, publishers: PUBLISHERS }),
+      ),
+    });
+    new KmsAlias(this, "billing-key-alias", {
+      provider,
+      name: names.billingKeyAlias,
+      targetKeyId: key.keyId,
+    });
+    const topic = new AlarmTopic(this, "billing-alarms", {
+      provider,
+      name: names.billingTopic,
+      accountId,
+      kmsKeyId: key.arn,
+      publishers: PUBLISHERS,
+      emails: billing.emails,
+    });
+
+    const alarm = (
+      id: string,
+      description: string,
+      threshold: number,
+      dimensions: Record<string, string>,
+    ) =>
+      new CloudwatchMetricAlarm(this, id, {
+        provider,
+        alarmName: `${config.organization.prefix}-${id}`,
+        alarmDescription: description,
+        namespace: "AWS/Billing",
+        metricName: "EstimatedCharges",
+        dimensions: { Currency: "USD", ...dimensions },
+        statistic: "Maximum",
+        period: 21600, // billing metrics are published about every 6 hours
+        evaluationPeriods: 1,
+        threshold,
+        comparisonOperator: "GreaterThanThreshold",
+        alarmActions: [topic.topic.arn],
+      });
+
+    alarm(
+      "billing-total",
+      `Estimated charges of the whole organization above ${billing.totalMonthlyUsd} USD`,
+      billing.totalMonthlyUsd,
+      {},
+    );
+    for (const account of config.accounts) {
+      const usd = accountThresholdUsd(config, account.name);
+      alarm(
+        `billing-${account.name}`,
+        `Estimated charges of ${account.name} above ${usd} USD`,
+        usd,
+        {
+          LinkedAccount: account.accountId as string,
+        },
+      );
+      if (!billing.budgets) continue;
+      const notify = {
+        subscriberEmailAddresses: [...billing.emails],
+        subscriberSnsTopicArns: [topic.topic.arn],
+      };
+      new BudgetsBudget(this, `budget-${account.name}`, {
+        provider,
+        name: `${config.organization.prefix}-${account.name}-monthly`,
+        budgetType: "COST",
+        limitAmount: usd.toFixed(2),
+        limitUnit: "USD",
+        timeUnit: "MONTHLY",
+        costFilter: [{ name: "LinkedAccount", values: [account.accountId as string] }],
+        notification: [
+          ...billing.budgetActualPercents.map((percent) => ({
+            notificationType: "ACTUAL",
+            comparisonOperator: "GREATER_THAN",
+            threshold: percent,
+            thresholdType: "PERCENTAGE",
+            ...notify,
+          })),
+          {
+            notificationType: "FORECASTED",
+            comparisonOperator: "GREATER_THAN",
+            threshold: billing.budgetForecastPercent,
+            thresholdType: "PERCENTAGE",
+            ...notify,
+          },
+        ],
+      });
+    }
+  }
+}

@@ -1,0 +1,388 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { configFrom, exampleAnswers } from "../helpers/answers.js";
+import {
+  policyOf,
+  resourceList,
+  resources,
+  synthTo,
+  type StackJson,
+  type Synthesized,
+} from "../helpers/synth.js";
+
+const TRAIL_ARN = "arn:aws:cloudtrail:eu-west-1:111111111111:trail/acme-org-trail";
+
+let out: Synthesized;
+let archive: StackJson;
+let trail: StackJson;
+beforeAll(async () => {
+  out = await synthTo(configFrom(exampleAnswers()));
+  archive = out.stack("log-archive");
+  trail = out.stack("org-trail");
+});
+
+/** The single resource of `type` whose Terraform name contains `part`. */
+function one(stack: StackJson, type: string, part: string): StackJson {
+  const found = Object.entries(resources(stack, type)).filter(([key]) => key.includes(part));
+  expect(found, `${type} *${part}*`).toHaveLength(1);
+  return found[0]?.[1] as StackJson;
+}
+
+function statement(policy: string, sid: string): StackJson {
+  const s = policyOf(policy).Statement.find((x) => x.Sid === sid);
+  expect(s, sid).toBeDefined();
+  return s as StackJson;
+}
+
+describe("org-trail stack", () => {
+  it("trail is organization-wide, multi-region, validated, KMS-encrypted and sends to CloudWatch Logs", () => {
+    const [t] = resourceList(trail, "aws_cloudtrail");
+    expect(t).toMatchObject({
+      name: "acme-org-trail",
+      is_organization_trail: true,
+      is_multi_region_trail: true,
+      include_global_service_events: true,
+      enable_log_file_validation: true,
+      enable_logging: true,
+      s3_bucket_name: "acme-cloudtrail-222222222222",
+      lifecycle: { prevent_destroy: true },
+    });
+    expect(t?.kms_key_id).toMatch(/^\$\{data\.aws_kms_key\.[^.]+\.arn\}$/);
+    expect(resourceList({ resource: trail.data }, "aws_kms_key")[0]?.key_id).toBe(
+      "arn:aws:kms:eu-west-1:222222222222:alias/acme-cloudtrail",
+    );
+    expect(t?.cloud_watch_logs_group_arn).toMatch(
+      /^\$\{aws_cloudwatch_log_group\.[^.]+\.arn\}:\*$/,
+    );
+    expect(t?.cloud_watch_logs_role_arn).toMatch(/aws_iam_role\..+\.arn/);
+    const [group] = resourceList(trail, "aws_cloudwatch_log_group");
+    expect(group).toMatchObject({ name: "/aws/cloudtrail/acme-org-trail", retention_in_days: 365 });
+    expect(group?.kms_key_id).toMatch(/aws_kms_key\..+\.arn/);
+  });
+
+  it("the delivery role may only write streams of the trail's log group, for our trail", () => {
+    const role = one(trail, "aws_iam_role", "delivery");
+    expect(statement(role.assume_role_policy, "CloudTrailAssumes")).toMatchObject({
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Condition: { StringEquals: { "aws:SourceArn": TRAIL_ARN } },
+    });
+    const [policy] = resourceList(trail, "aws_iam_role_policy");
+    expect(policyOf(policy?.policy).Statement).toEqual([
+      {
+        Sid: "DeliverToTrailLogGroup",
+        Effect: "Allow",
+        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        Resource: expect.stringMatching(/aws_cloudwatch_log_group\..+\.arn\}:log-stream:\*$/),
+      },
+    ]);
+  });
+
+  it("every alarm notifies an encrypted topic that has subscribers", () => {
+    const topics = resources(trail, "aws_sns_topic");
+    const [topicKey, topic] = Object.entries(topics)[0] as [string, StackJson];
+    expect(topic.kms_master_key_id).toMatch(/aws_kms_key\..+\.arn/);
+    const topicArn = `\${aws_sns_topic.${topicKey}.arn}`;
+    const subscriptions = resourceList(trail, "aws_sns_topic_subscription");
+    expect(subscriptions).toEqual([
+      expect.objectContaining({
+        topic_arn: topicArn,
+        protocol: "email",
+        endpoint: "security-alerts@acme.example",
+      }),
+    ]);
+    const alarms = resourceList(trail, "aws_cloudwatch_metric_alarm");
+    expect(alarms).toHaveLength(15);
+    for (const alarm of alarms) expect(alarm.alarm_actions).toEqual([topicArn]);
+    const [topicPolicy] = resourceList(trail, "aws_sns_topic_policy");
+    expect(statement(topicPolicy?.policy, "AlarmPublishersPublish").Principal).toEqual({
+      Service: "cloudwatch.amazonaws.com",
+    });
+    // The monitoring key lets CloudWatch use it, or encrypted alarm notifications would be dropped.
+    expect(
+      statement(one(trail, "aws_kms_key", "monitoring").policy, "AlarmPublishersUseKey").Principal,
+    ).toEqual({
+      Service: "cloudwatch.amazonaws.com",
+    });
+  });
+
+  it("S3 data events are added only when the answers ask for them", async () => {
+    expect(resourceList(trail, "aws_cloudtrail")[0]?.advanced_event_selector).toBeUndefined();
+    const answers = exampleAnswers();
+    answers.cloudtrail = { dataEvents: "write" };
+    const t = resourceList(
+      (await synthTo(configFrom(answers))).stack("org-trail"),
+      "aws_cloudtrail",
+    )[0];
+    expect(t?.advanced_event_selector).toEqual([
+      {
+        name: "All management events",
+        field_selector: [{ field: "eventCategory", equals: ["Management"] }],
+      },
+      {
+        name: "S3 object writes",
+        field_selector: [
+          { field: "eventCategory", equals: ["Data"] },
+          { field: "resources.type", equals: ["AWS::S3::Object"] },
+          { field: "readOnly", equals: ["false"] },
+        ],
+      },
+    ]);
+  });
+});
+
+/** CIS v3.0.0 4.x patterns, transcribed independently of stacks/policies/cis-monitoring.ts. */
+const EXPECTED_PATTERNS: [string, string, string][] = [
+  [
+    "4.1",
+    "UnauthorizedAPICalls",
+    '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") && ($.sourceIPAddress!="delivery.logs.amazonaws.com") && ($.eventName!="HeadBucket") }',
+  ],
+  [
+    "4.2",
+    "ConsoleSigninWithoutMFA",
+    '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") }',
+  ],
+  [
+    "4.3",
+    "RootAccountUsage",
+    '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }',
+  ],
+  [
+    "4.4",
+    "IAMPolicyChanges",
+    "{($.eventName=DeleteGroupPolicy)||($.eventName=DeleteRolePolicy)||($.eventName=DeleteUserPolicy)||($.eventName=PutGroupPolicy)||($.eventName=PutRolePolicy)||($.eventName=PutUserPolicy)||($.eventName=CreatePolicy)||($.eventName=DeletePolicy)||($.eventName=CreatePolicyVersion)||($.eventName=DeletePolicyVersion)||($.eventName=AttachRolePolicy)||($.eventName=DetachRolePolicy)||($.eventName=AttachUserPolicy)||($.eventName=DetachUserPolicy)||($.eventName=AttachGroupPolicy)||($.eventName=DetachGroupPolicy)}",
+  ],
+  [
+    "4.5",
+    "CloudTrailConfigChanges",
+    "{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }",
+  ],
+  [
+    "4.6",
+    "ConsoleAuthenticationFailures",
+    '{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }',
+  ],
+  [
+    "4.7",
+    "DisableOrDeleteCMK",
+    "{($.eventSource = kms.amazonaws.com) && (($.eventName=DisableKey)||($.eventName=ScheduleKeyDeletion)) }",
+  ],
+  [
+    "4.8",
+    "S3BucketPolicyChanges",
+    "{ ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketAcl) || ($.eventName = PutBucketPolicy) || ($.eventName = PutBucketCors) || ($.eventName = PutBucketLifecycle) || ($.eventName = PutBucketReplication) || ($.eventName = DeleteBucketPolicy) || ($.eventName = DeleteBucketCors) || ($.eventName = DeleteBucketLifecycle) || ($.eventName = DeleteBucketReplication)) }",
+  ],
+  [
+    "4.9",
+    "AWSConfigChanges",
+    "{ ($.eventSource = config.amazonaws.com) && (($.eventName=StopConfigurationRecorder)||($.eventName=DeleteDeliveryChannel)||($.eventName=PutDeliveryChannel)||($.eventName=PutConfigurationRecorder)) }",
+  ],
+  [
+    "4.10",
+    "SecurityGroupChanges",
+    "{ ($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = AuthorizeSecurityGroupEgress) || ($.eventName = RevokeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupEgress) || ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup) }",
+  ],
+  [
+    "4.11",
+    "NACLChanges",
+    "{ ($.eventName = CreateNetworkAcl) || ($.eventName = CreateNetworkAclEntry) || ($.eventName = DeleteNetworkAcl) || ($.eventName = DeleteNetworkAclEntry) || ($.eventName = ReplaceNetworkAclEntry) || ($.eventName = ReplaceNetworkAclAssociation) }",
+  ],
+  [
+    "4.12",
+    "NetworkGatewayChanges",
+    "{ ($.eventName = CreateCustomerGateway) || ($.eventName = DeleteCustomerGateway) || ($.eventName = AttachInternetGateway) || ($.eventName = CreateInternetGateway) || ($.eventName = DeleteInternetGateway) || ($.eventName = DetachInternetGateway) }",
+  ],
+  [
+    "4.13",
+    "RouteTableChanges",
+    "{ ($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) || ($.eventName = ReplaceRoute) || ($.eventName = ReplaceRouteTableAssociation) || ($.eventName = DeleteRouteTable) || ($.eventName = DeleteRoute) || ($.eventName = DisassociateRouteTable) }",
+  ],
+  [
+    "4.14",
+    "VPCChanges",
+    "{ ($.eventName = CreateVpc) || ($.eventName = DeleteVpc) || ($.eventName = ModifyVpcAttribute) || ($.eventName = AcceptVpcPeeringConnection) || ($.eventName = CreateVpcPeeringConnection) || ($.eventName = DeleteVpcPeeringConnection) || ($.eventName = RejectVpcPeeringConnection) || ($.eventName = AttachClassicLinkVpc) || ($.eventName = DetachClassicLinkVpc) || ($.eventName = DisableVpcClassicLink) || ($.eventName = EnableVpcClassicLink) }",
+  ],
+  [
+    "4.15",
+    "OrganizationsChanges",
+    '{ ($.eventSource = organizations.amazonaws.com) && (($.eventName = "AcceptHandshake") || ($.eventName = "AttachPolicy") || ($.eventName = "CreateAccount") || ($.eventName = "CreateOrganizationalUnit") || ($.eventName = "CreatePolicy") || ($.eventName = "DeclineHandshake") || ($.eventName = "DeleteOrganization") || ($.eventName = "DeleteOrganizationalUnit") || ($.eventName = "DeletePolicy") || ($.eventName = "DetachPolicy") || ($.eventName = "DisablePolicyType") || ($.eventName = "EnablePolicyType") || ($.eventName = "InviteAccountToOrganization") || ($.eventName = "LeaveOrganization") || ($.eventName = "MoveAccount") || ($.eventName = "RemoveAccountFromOrganization") || ($.eventName = "UpdatePolicy") || ($.eventName = "UpdateOrganizationalUnit")) }',
+  ],
+];
+
+describe("CIS 4.x monitoring", () => {
+  for (const [cis, name, pattern] of EXPECTED_PATTERNS) {
+    it(`CIS ${cis} metric filter pattern is exact`, () => {
+      const filter = resourceList(trail, "aws_cloudwatch_log_metric_filter").find(
+        (f) => f.name === name,
+      );
+      expect(filter?.pattern).toBe(pattern);
+      expect(filter?.metric_transformation).toEqual({
+        name,
+        namespace: "CISBenchmark",
+        value: "1",
+      });
+      expect(filter?.log_group_name).toMatch(/aws_cloudwatch_log_group\..+\.name/);
+      const alarm = resourceList(trail, "aws_cloudwatch_metric_alarm").find(
+        (a) => a.metric_name === name,
+      );
+      expect(alarm).toMatchObject({
+        alarm_name: `acme-cis-${cis}-${name}`,
+        namespace: "CISBenchmark",
+        statistic: "Sum",
+        period: 300,
+        threshold: 1,
+        comparison_operator: "GreaterThanOrEqualToThreshold",
+      });
+    });
+  }
+
+  it("the SSO-aware variant of CIS 4.2 counts only successful IAM-user sign-ins", async () => {
+    const answers = exampleAnswers();
+    answers.alarms.consoleSigninWithoutMfa = "iam-users-only";
+    const stack = (await synthTo(configFrom(answers))).stack("org-trail");
+    expect(
+      resourceList(stack, "aws_cloudwatch_log_metric_filter").find(
+        (f) => f.name === "ConsoleSigninWithoutMFA",
+      )?.pattern,
+    ).toBe(
+      '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") && ($.userIdentity.type = "IAMUser") && ($.responseElements.ConsoleLogin = "Success") }',
+    );
+  });
+});
+
+describe("log-archive stack", () => {
+  it("trail key rotates and lets CloudTrail encrypt only for our trail", () => {
+    const key = one(archive, "aws_kms_key", "trail-key");
+    expect(key).toMatchObject({
+      enable_key_rotation: true,
+      tags: { BaselineProtected: "cloudtrail" },
+    });
+    expect(statement(key.policy, "CloudTrailEncryptsForOurTrail")).toMatchObject({
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: "kms:GenerateDataKey*",
+      Condition: {
+        StringEquals: { "aws:SourceArn": TRAIL_ARN },
+        StringLike: {
+          "kms:EncryptionContext:aws:cloudtrail:arn": "arn:aws:cloudtrail:*:111111111111:trail/*",
+        },
+      },
+    });
+    expect(statement(key.policy, "OrganizationReadsTrailLogs")).toMatchObject({
+      Action: ["kms:Decrypt", "kms:ReEncryptFrom"],
+      Condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } },
+    });
+    expect(one(archive, "aws_kms_alias", "trail-key").name).toBe("alias/acme-cloudtrail");
+  });
+
+  it("the trail bucket denies non-TLS access and allows CloudTrail only for our trail", () => {
+    const bucket = one(archive, "aws_s3_bucket", "trail-bucket");
+    expect(bucket).toMatchObject({
+      bucket: "acme-cloudtrail-222222222222",
+      force_destroy: false,
+      lifecycle: { prevent_destroy: true },
+    });
+    const policy = one(archive, "aws_s3_bucket_policy", "trail-bucket").policy;
+    expect(statement(policy, "DenyInsecureTransport")).toEqual({
+      Sid: "DenyInsecureTransport",
+      Effect: "Deny",
+      Principal: { AWS: "*" },
+      Action: "s3:*",
+      Resource: [
+        "arn:aws:s3:::acme-cloudtrail-222222222222",
+        "arn:aws:s3:::acme-cloudtrail-222222222222/*",
+      ],
+      Condition: { Bool: { "aws:SecureTransport": "false" } },
+    });
+    expect(statement(policy, "CloudTrailChecksAcl").Condition).toEqual({
+      StringEquals: { "aws:SourceArn": TRAIL_ARN },
+    });
+    expect(statement(policy, "CloudTrailWritesOurTrail")).toMatchObject({
+      Action: "s3:PutObject",
+      Resource: [
+        "arn:aws:s3:::acme-cloudtrail-222222222222/AWSLogs/111111111111/*",
+        "arn:aws:s3:::acme-cloudtrail-222222222222/AWSLogs/o-a1b2c3d4e5/*",
+      ],
+      Condition: {
+        StringEquals: { "aws:SourceArn": TRAIL_ARN, "s3:x-amz-acl": "bucket-owner-full-control" },
+      },
+    });
+    expect(
+      policyOf(policy)
+        .Statement.filter((s) => s.Effect === "Allow")
+        .every((s) => s.Condition?.StringEquals?.["aws:SourceArn"] === TRAIL_ARN),
+    ).toBe(true);
+    expect(
+      one(archive, "aws_s3_bucket_server_side_encryption_configuration", "trail-bucket").rule,
+    ).toEqual([
+      {
+        apply_server_side_encryption_by_default: {
+          sse_algorithm: "aws:kms",
+          kms_master_key_id: expect.stringMatching(/aws_kms_key/),
+        },
+        bucket_key_enabled: true,
+      },
+    ]);
+    expect(one(archive, "aws_s3_bucket_public_access_block", "trail-bucket")).toMatchObject({
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+    });
+    expect(
+      one(archive, "aws_s3_bucket_versioning", "trail-bucket").versioning_configuration,
+    ).toEqual({ status: "Enabled" });
+  });
+
+  it("the access-log bucket receives the trail bucket's logs and has no Object Lock", async () => {
+    const answers = exampleAnswers();
+    answers.cloudtrail = { objectLock: { enabled: true, mode: "COMPLIANCE", days: 365 } };
+    const locked = (await synthTo(configFrom(answers))).stack("log-archive");
+    const accessLogs = one(locked, "aws_s3_bucket", "access-logs");
+    expect(accessLogs.bucket).toBe("acme-s3-access-logs-222222222222");
+    expect(accessLogs.object_lock_enabled).toBeUndefined();
+    expect(
+      Object.keys(resources(locked, "aws_s3_bucket_object_lock_configuration")).every(
+        (k) => !k.includes("access-logs"),
+      ),
+    ).toBe(true);
+    expect(
+      one(locked, "aws_s3_bucket_server_side_encryption_configuration", "access-logs").rule[0]
+        .apply_server_side_encryption_by_default,
+    ).toEqual({ sse_algorithm: "AES256" });
+    const [logging] = resourceList(locked, "aws_s3_bucket_logging");
+    expect(logging?.bucket).toMatch(/trail-bucket/);
+    expect(logging?.target_bucket).toMatch(/access-logs/);
+    expect(
+      statement(
+        one(locked, "aws_s3_bucket_policy", "access-logs").policy,
+        "S3ServerAccessLogDelivery",
+      ).Condition,
+    ).toEqual({
+      ArnLike: { "aws:SourceArn": "arn:aws:s3:::acme-cloudtrail-222222222222" },
+      StringEquals: { "aws:SourceAccount": "222222222222" },
+    });
+  });
+
+  it("Object Lock and lifecycle follow the answers", async () => {
+    expect(one(archive, "aws_s3_bucket", "trail-bucket").object_lock_enabled).toBeUndefined();
+    expect(resourceList(archive, "aws_s3_bucket_object_lock_configuration")).toEqual([]);
+    const lifecycle = one(archive, "aws_s3_bucket_lifecycle_configuration", "trail-bucket").rule[0];
+    expect(lifecycle).toMatchObject({
+      transition: [{ days: 90, storage_class: "GLACIER_IR" }],
+      expiration: [{ days: 365 }],
+    });
+
+    const answers = exampleAnswers();
+    answers.cloudtrail = {
+      objectLock: { enabled: true, mode: "COMPLIANCE", days: 400 },
+      retentionDays: 730,
+    };
+    const locked = (await synthTo(configFrom(answers))).stack("log-archive");
+    expect(one(locked, "aws_s3_bucket", "trail-bucket").object_lock_enabled).toBe(true);
+    expect(resourceList(locked, "aws_s3_bucket_object_lock_configuration")[0]?.rule).toEqual({
+      default_retention: { mode: "COMPLIANCE", days: 400 },
+    });
+    expect(
+      one(locked, "aws_s3_bucket_lifecycle_configuration", "trail-bucket").rule[0].expiration,
+    ).toEqual([{ days: 730 }]);
+  });
+});

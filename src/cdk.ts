@@ -61,3 +61,20 @@ export { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscrip
 export { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy/index.js";
 export { DataAwsKmsKey } from "@cdktf/provider-aws/lib/data-aws-kms-key/index.js";
 export { BudgetsBudget } from "@cdktf/provider-aws/lib/budgets-budget/index.js";
+
+// Network (network-<account> stacks)
+export { Vpc } from "@cdktf/provider-aws/lib/vpc/index.js";
+export { Subnet } from "@cdktf/provider-aws/lib/subnet/index.js";
+export { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway/index.js";
+export { Eip } from "@cdktf/provider-aws/lib/eip/index.js";
+export { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway/index.js";
+export { RouteTable } from "@cdktf/provider-aws/lib/route-table/index.js";
+export { Route } from "@cdktf/provider-aws/lib/route/index.js";
+export { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association/index.js";
+export { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint/index.js";
+export { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group/index.js";
+export { DefaultNetworkAcl } from "@cdktf/provider-aws/lib/default-network-acl/index.js";
+export { NetworkAcl } from "@cdktf/provider-aws/lib/network-acl/index.js";
+export { NetworkAclRule } from "@cdktf/provider-aws/lib/network-acl-rule/index.js";
+export { FlowLog } from "@cdktf/provider-aws/lib/flow-log/index.js";
+export { SecurityGroup } from "@cdktf/provider-aws/lib/security-group/index.js";

@@ -14,6 +14,7 @@ import { App } from "./cdk.js";
 import type { BaselineConfig } from "./config/resolve.js";
 import { BaselineError } from "./errors.js";
 import { manualSteps } from "./manual-steps.js";
+import { organizationNetworkCost, type OrganizationNetworkCost } from "./network/cost.js";
 import { VERSION } from "./version.js";
 
 /** The marker file that says "this folder is an aws-baseline synth output". */
@@ -35,6 +36,7 @@ export interface SynthResult {
   readonly stacks: readonly SynthesizedStack[];
   readonly pending: readonly PendingStack[];
   readonly manualSteps: readonly string[];
+  readonly networkCost: OrganizationNetworkCost;
 }
 
 export interface SynthOptions {
@@ -100,6 +102,7 @@ export async function synthesize(
       stacks,
       pending: built.pending,
       manualSteps: manualSteps(config),
+      networkCost: organizationNetworkCost(config.accounts),
     };
     // The marker holds no absolute path, so outputs stay identical across checkout locations.
     const { outDir: _absolute, ...portable } = result;

@@ -2,6 +2,7 @@
 import Table from "cli-table3";
 import type { Problem } from "../config/problems.js";
 import { showValue } from "../config/problems.js";
+import { describeNetworkCost } from "../network/cost.js";
 import type { SynthResult } from "../synth.js";
 import type { StackValidation } from "../terraform/validate.js";
 import type { Colors } from "./io.js";
@@ -115,6 +116,7 @@ export function renderSynth(
       rows,
     ),
   ];
+  lines.push("", describeNetworkCost(result.networkCost));
   if (extra.validationSkipped)
     lines.push("", c.yellow(`! terraform validate skipped: ${extra.validationSkipped}`));
   if (result.pending.length > 0) {

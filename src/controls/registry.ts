@@ -33,6 +33,7 @@ import { cisMetrics } from "../../stacks/policies/cis-monitoring.js";
 const ORG_TEST = "test/stacks/org.test.ts";
 const LOGGING_TEST = "test/stacks/logging.test.ts";
 const BILLING_TEST = "test/stacks/billing.test.ts";
+const NETWORK_TEST = "test/stacks/network.test.ts";
 const IDENTITY_TEST = "test/stacks/identity.test.ts";
 const SCP_TEST = "test/unit/guardrails.test.ts";
 
@@ -349,6 +350,67 @@ export const CONTROLS: readonly Control[] = [
     verifiedBy: [
       `${BILLING_TEST} › a monthly cost budget per member account notifies on actual and forecast spend`,
     ],
+  },
+  {
+    id: "NET.1",
+    title:
+      "Workloads in private subnets: no route to the internet gateway, no public IPs; NAT the only way out",
+    cis: [],
+    stack: "network-*",
+    resources: [
+      { type: "aws_subnet" },
+      { type: "aws_route" },
+      { type: "aws_route_table" },
+      { type: "aws_nat_gateway" },
+    ],
+    verifiedBy: [
+      `${NETWORK_TEST} › private subnets have no route to the internet gateway and no public IPs`,
+      `${NETWORK_TEST} › NAT gateways per mode: single 1, per-az one per zone, none 0`,
+    ],
+  },
+  {
+    id: "NET.2",
+    title: "Default security group of every VPC has no rules",
+    cis: ["5.4"],
+    stack: "network-*",
+    resources: [{ type: "aws_default_security_group" }],
+    verifiedBy: [`${NETWORK_TEST} › the default security group has no ingress or egress rules`],
+  },
+  {
+    id: "NET.3",
+    title: "NACLs deny SSH and RDP from 0.0.0.0/0 and ::/0; the default NACL allows nothing",
+    cis: ["5.1"],
+    stack: "network-*",
+    resources: [
+      { type: "aws_network_acl" },
+      { type: "aws_network_acl_rule" },
+      { type: "aws_default_network_acl" },
+    ],
+    verifiedBy: [
+      `${NETWORK_TEST} › every subnet NACL denies SSH and RDP from anywhere before allowing traffic`,
+    ],
+  },
+  {
+    id: "NET.4",
+    title: "VPC flow logs of ALL traffic to an encrypted log group via a least-privilege role",
+    cis: ["3.7"],
+    stack: "network-*",
+    resources: [
+      { type: "aws_flow_log" },
+      { type: "aws_cloudwatch_log_group" },
+      { type: "aws_kms_key", match: "flow-logs" },
+    ],
+    verifiedBy: [
+      `${NETWORK_TEST} › flow logs capture ALL traffic into an encrypted group with the answers' retention`,
+    ],
+  },
+  {
+    id: "NET.5",
+    title: "Free S3 and DynamoDB gateway endpoints on every private route table",
+    cis: [],
+    stack: "network-*",
+    resources: [{ type: "aws_vpc_endpoint" }],
+    verifiedBy: [`${NETWORK_TEST} › gateway endpoints attach to every private route table`],
   },
   {
     id: "MAN.2",

@@ -35,6 +35,10 @@ describe("aws-baseline (built CLI)", () => {
     const run = cli(["validate", "--config", EXAMPLE_FILE]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("is valid: 6 accounts, 17 regions, 13 stacks");
+    // The answers summary includes the estimated fixed network cost.
+    expect(run.stdout).toContain(
+      "$182.50/month fixed network cost (dev $36.50, test $36.50, prod $109.50;",
+    );
   });
 
   it("validate: five mistakes exit 1 with five messages naming key paths, values and fixes", () => {
@@ -85,6 +89,9 @@ describe("aws-baseline (built CLI)", () => {
     expect(body.stacks).toHaveLength(13);
     expect(existsSync(join(out, "stacks/network-prod/cdk.tf.json"))).toBe(true);
     expect(body.manualSteps.length).toBeGreaterThan(0);
+    expect(body.networkCost.monthlyUsd).toBe(182.5);
+    const text = cli(["synth", "--config", EXAMPLE_FILE, "--out", out]);
+    expect(text.stdout).toContain("$182.50/month fixed network cost");
   });
 
   it("synth --tf-validate auto without terraform skips visibly; always fails with exit 3", () => {

@@ -1,12 +1,14 @@
 /** `aws-baseline validate`: check an answers file and say what it would build. */
 import { stackSpecs } from "../../app.js";
 import { loadConfig } from "../../config/load.js";
+import { describeNetworkCost, organizationNetworkCost } from "../../network/cost.js";
 import type { Io } from "../io.js";
 
 export async function validateCommand(opts: { config: string }, io: Io): Promise<void> {
   const config = await loadConfig(opts.config);
   const specs = stackSpecs(config);
   const waiting = specs.filter((s) => s.waitingFor.length > 0);
+  const networkCost = organizationNetworkCost(config.accounts);
   io.result(
     {
       ok: true,
@@ -22,6 +24,7 @@ export async function validateCommand(opts: { config: string }, io: Io): Promise
     () =>
       `${io.color.green("✔")} ${opts.config} is valid: ${config.accounts.length + 1} accounts, ` +
       `${config.regions.enabled.length} regions, ${specs.length} stacks` +
-      (waiting.length ? ` (${waiting.length} waiting for account IDs)` : ""),
+      (waiting.length ? ` (${waiting.length} waiting for account IDs)` : "") +
+      `\n  ${describeNetworkCost(networkCost)}`,
   );
 }

@@ -78,3 +78,20 @@ export { NetworkAcl } from "@cdktf/provider-aws/lib/network-acl/index.js";
 export { NetworkAclRule } from "@cdktf/provider-aws/lib/network-acl-rule/index.js";
 export { FlowLog } from "@cdktf/provider-aws/lib/flow-log/index.js";
 export { SecurityGroup } from "@cdktf/provider-aws/lib/security-group/index.js";
+
+/**
+ * Runs `fn` (building and synthesizing constructs) without formatting the stack trace cdktf
+ * records for every token it creates. cdktf formats those traces eagerly, for error messages
+ * about unresolvable tokens, and that costs about a tenth of synth time for large organizations.
+ * V8 formats `error.stack` on first read, through `Error.prepareStackTrace`. Errors thrown inside
+ * `fn` are read after the formatter is restored, so they keep their full stacks.
+ */
+export function withoutTokenStackTraces<T>(fn: () => T): T {
+  const previous = Error.prepareStackTrace;
+  Error.prepareStackTrace = () => "";
+  try {
+    return fn();
+  } finally {
+    Error.prepareStackTrace = previous;
+  }
+}

@@ -1,11 +1,12 @@
 /** aws-baseline as a library: typed values in and out; nothing here prints or exits. */
+export { buildBaseline, type BuiltBaseline, type BuiltStack } from "./app.js";
 export {
-  buildBaseline,
-  stackSpecs,
-  type BuiltBaseline,
+  pendingStacks,
+  planStacks,
   type PendingStack,
-  type StackSpec,
-} from "./app.js";
+  type StackKind,
+  type StackPlan,
+} from "./plan.js";
 export { answersJsonSchema } from "./config/json-schema.js";
 export {
   loadConfig,

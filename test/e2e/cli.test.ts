@@ -2,9 +2,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { answersJsonSchemaText } from "../../src/config/json-schema.js";
-import { EXAMPLE_FILE, exampleAnswers } from "../helpers/answers.js";
+import { synthesize } from "../../src/synth.js";
+import { configFrom, EXAMPLE_FILE, exampleAnswers } from "../helpers/answers.js";
 import { cli } from "../helpers/cli.js";
-import { tempDir } from "../helpers/synth.js";
+import { snapshotTree, tempDir } from "../helpers/synth.js";
 
 function writeAnswers(value: unknown): string {
   const file = join(tempDir(), "answers.json");
@@ -105,6 +106,28 @@ describe("aws-baseline (built CLI)", () => {
     });
     expect(always.code).toBe(3);
     expect(always.stderr).toContain("[TERRAFORM_MISSING]");
+  });
+
+  it("synth of a large organization runs in parallel processes and writes the same bytes as one part", async () => {
+    const answers = exampleAnswers();
+    answers.accounts.push(
+      ...Array.from({ length: 8 }, (_, i) => ({
+        name: `team-${i}`,
+        accountId: String(700000000000 + i),
+        network: {},
+      })),
+    );
+    const file = writeAnswers(answers);
+    const out = join(tempDir(), "cdktf.out");
+    const run = cli(["synth", "--config", file, "--out", out, "--json"]);
+    expect(run.code).toBe(0);
+    const body = JSON.parse(run.stdout);
+    expect(body.stacks.length).toBeGreaterThanOrEqual(24);
+    expect(body.parallelism.processes).toBe(true);
+    expect(body.parallelism.parts).toBeGreaterThan(1);
+    const reference = join(tempDir(), "cdktf.out");
+    await synthesize(configFrom(answers), { outDir: reference, workers: 1 });
+    expect(snapshotTree(out)).toEqual(snapshotTree(reference));
   });
 
   it("synth never replaces a folder it did not write", () => {

@@ -1,7 +1,7 @@
 /** Synthesize once per test file into a temp folder and read stacks back as JSON. */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import type { BaselineConfig } from "../../src/config/resolve.js";
 import { synthesize, type SynthResult } from "../../src/synth.js";
 
@@ -41,4 +41,18 @@ export function resourceList(stack: StackJson, type: string): StackJson[] {
 /** Parses a JSON policy attribute back into a document. */
 export function policyOf(text: string): { Statement: StackJson[] } {
   return JSON.parse(text);
+}
+
+/** Every file below `root` with its text, keyed by relative path. */
+export function snapshotTree(root: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files[relative(root, path)] = readFileSync(path, "utf8");
+    }
+  };
+  walk(root);
+  return files;
 }

@@ -1,24 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BaselineConfig } from "../../src/config/resolve.js";
 import { BaselineError } from "../../src/errors.js";
 import { OUTPUT_MARKER, synthesize } from "../../src/synth.js";
 import { configFrom, exampleAnswers } from "../helpers/answers.js";
-import { tempDir } from "../helpers/synth.js";
-
-function snapshotTree(root: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files[relative(root, path)] = readFileSync(path, "utf8");
-    }
-  };
-  walk(root);
-  return files;
-}
+import { snapshotTree, tempDir } from "../helpers/synth.js";
 
 let config: BaselineConfig;
 beforeAll(() => {
@@ -89,5 +76,30 @@ describe("synth output", () => {
     expect(marker.outDir).toBeUndefined();
     expect(marker.stacks[0]).toMatchObject({ name: "org", file: "stacks/org/cdk.tf.json" });
     expect(marker.manualSteps.join(" ")).toContain("root");
+  });
+});
+
+describe("parallel synthesis", () => {
+  it("partition puts every ready stack in exactly one part, balancing the heavy baseline stacks", async () => {
+    const { partition } = await import("../../src/synth.js");
+    const { planStacks } = await import("../../src/plan.js");
+    const plans = planStacks(config);
+    const parts = partition(plans, 2);
+    expect(parts.flat().sort()).toEqual(plans.map((p) => p.name).sort());
+    const baselines = parts.map((names) => names.filter((n) => n.startsWith("baseline-")).length);
+    expect(Math.abs((baselines[0] as number) - (baselines[1] as number))).toBeLessThanOrEqual(1);
+    const single = partition(plans, 1);
+    expect(single).toHaveLength(1);
+    expect(single[0]).toHaveLength(plans.length);
+  });
+
+  it("output is byte-identical whether stacks are synthesized in one part or several", async () => {
+    const one = join(tempDir(), "one");
+    const three = join(tempDir(), "three");
+    const serial = await synthesize(config, { outDir: one, workers: 1 });
+    const split = await synthesize(config, { outDir: three, workers: 3 });
+    expect(serial.parallelism.parts).toBe(1);
+    expect(split.parallelism.parts).toBe(3);
+    expect(snapshotTree(three)).toEqual(snapshotTree(one));
   });
 });

@@ -1,12 +1,12 @@
 /** `aws-baseline validate`: check an answers file and say what it would build. */
-import { stackSpecs } from "../../app.js";
+import { planStacks } from "../../plan.js";
 import { loadConfig } from "../../config/load.js";
 import { describeNetworkCost, organizationNetworkCost } from "../../network/cost.js";
 import type { Io } from "../io.js";
 
 export async function validateCommand(opts: { config: string }, io: Io): Promise<void> {
   const config = await loadConfig(opts.config);
-  const specs = stackSpecs(config);
+  const specs = planStacks(config);
   const waiting = specs.filter((s) => s.waitingFor.length > 0);
   const networkCost = organizationNetworkCost(config.accounts);
   io.result(

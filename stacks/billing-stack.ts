@@ -3,19 +3,13 @@
  * alarm for the whole organization and one per member account (LinkedAccount dimension), and an
  * AWS Budget per member account, all notifying an encrypted topic with e-mail subscribers.
  */
-import {
-  BudgetsBudget,
-  CloudwatchMetricAlarm,
-  KmsAlias,
-  KmsKey,
-  type Construct,
-} from "../src/cdk.js";
+import { BudgetsBudget, CloudwatchMetricAlarm, type Construct } from "../src/cdk.js";
 import { BILLING_REGION } from "../src/config/regions.js";
 import type { BaselineConfig } from "../src/config/resolve.js";
 import { baselineNames } from "../src/names.js";
 import { AccountStack } from "./account-stack.js";
 import { AlarmTopic } from "./constructs/alarm-topic.js";
-import { renderPolicy } from "./policies/document.js";
+import { EncryptionKey } from "./constructs/encryption-key.js";
 import { alarmTopicKeyPolicy } from "./policies/logging.js";
 
 const PUBLISHERS = ["budgets.amazonaws.com", "cloudwatch.amazonaws.com"];
@@ -32,19 +26,11 @@ export class BillingStack extends AccountStack {
     const accountId = this.accountIdRef;
     const { billing } = config;
 
-    const key = new KmsKey(this, "billing-key", {
+    const key = new EncryptionKey(this, "billing-key", {
       provider,
       description: "Encrypts the billing alarm topic",
-      enableKeyRotation: true,
-      deletionWindowInDays: 30,
-      policy: renderPolicy(
-        alarmTopicKeyPolicy({ partition: this.partition, accountId, publishers: PUBLISHERS }),
-      ),
-    });
-    new KmsAlias(this, "billing-key-alias", {
-      provider,
-      name: names.billingKeyAlias,
-      targetKeyId: key.keyId,
+      alias: names.billingKeyAlias,
+      policy: alarmTopicKeyPolicy({ partition: this.partition, accountId, publishers: PUBLISHERS }),
     });
     const topic = new AlarmTopic(this, "billing-alarms", {
       provider,

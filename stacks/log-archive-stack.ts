@@ -5,8 +5,6 @@
  * bucket's server access logs (never Object Lock: it breaks log delivery).
  */
 import {
-  KmsAlias,
-  KmsKey,
   S3BucketLifecycleConfiguration,
   S3BucketLoggingA,
   S3BucketObjectLockConfigurationA,
@@ -15,8 +13,8 @@ import {
 import type { BaselineConfig, ResolvedAccount } from "../src/config/resolve.js";
 import { baselineNames, PROTECTED_TAG, trailArn } from "../src/names.js";
 import { AccountStack } from "./account-stack.js";
+import { EncryptionKey } from "./constructs/encryption-key.js";
 import { SecureBucket } from "./constructs/secure-bucket.js";
-import { renderPolicy } from "./policies/document.js";
 import { accessLogBucketPolicy, trailBucketPolicy, trailKeyPolicy } from "./policies/logging.js";
 
 export interface LogArchiveIds {
@@ -41,20 +39,14 @@ export class LogArchiveStack extends AccountStack {
     };
     const { cloudtrail: ct } = config;
 
-    const key = new KmsKey(this, "trail-key", {
+    const key = new EncryptionKey(this, "trail-key", {
       provider,
       description: `Encrypts the ${names.trail} organization trail`,
-      enableKeyRotation: true,
-      deletionWindowInDays: 30,
-      policy: renderPolicy(trailKeyPolicy(trail)),
+      alias: names.trailKeyAlias,
+      policy: trailKeyPolicy(trail),
       // The guardrail SCP protects keys carrying this tag.
       tags: { [PROTECTED_TAG.key]: PROTECTED_TAG.cloudtrail },
-      lifecycle: { preventDestroy: true },
-    });
-    new KmsAlias(this, "trail-key-alias", {
-      provider,
-      name: names.trailKeyAlias,
-      targetKeyId: key.keyId,
+      preventDestroy: true,
     });
 
     const accessLogs = new SecureBucket(this, "access-logs", {

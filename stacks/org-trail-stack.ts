@@ -9,8 +9,6 @@ import {
   DataAwsKmsKey,
   IamRole,
   IamRolePolicy,
-  KmsAlias,
-  KmsKey,
   type CloudtrailAdvancedEventSelector,
   type Construct,
 } from "../src/cdk.js";
@@ -18,6 +16,7 @@ import type { BaselineConfig } from "../src/config/resolve.js";
 import { baselineNames, trailArn } from "../src/names.js";
 import { AccountStack } from "./account-stack.js";
 import { AlarmTopic } from "./constructs/alarm-topic.js";
+import { EncryptionKey } from "./constructs/encryption-key.js";
 import { CisAlarms } from "./constructs/cis-alarms.js";
 import { cisMetrics } from "./policies/cis-monitoring.js";
 import { renderPolicy } from "./policies/document.js";
@@ -57,24 +56,16 @@ export class OrgTrailStack extends AccountStack {
     const accountId = this.accountIdRef;
     const arn = trailArn(this.partition, region, accountId, names.trail);
 
-    const monitoringKey = new KmsKey(this, "monitoring-key", {
+    const monitoringKey = new EncryptionKey(this, "monitoring-key", {
       provider,
       description: "Encrypts the organization trail's log group and the security alarm topic",
-      enableKeyRotation: true,
-      deletionWindowInDays: 30,
-      policy: renderPolicy(
-        monitoringKeyPolicy({
-          partition: this.partition,
-          region,
-          accountId,
-          logGroupName: names.trailLogGroup,
-        }),
-      ),
-    });
-    new KmsAlias(this, "monitoring-key-alias", {
-      provider,
-      name: names.monitoringKeyAlias,
-      targetKeyId: monitoringKey.keyId,
+      alias: names.monitoringKeyAlias,
+      policy: monitoringKeyPolicy({
+        partition: this.partition,
+        region,
+        accountId,
+        logGroupName: names.trailLogGroup,
+      }),
     });
 
     const logGroup = new CloudwatchLogGroup(this, "trail-log-group", {

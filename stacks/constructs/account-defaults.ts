@@ -9,47 +9,38 @@ import {
   EbsDefaultKmsKey,
   EbsEncryptionByDefault,
   Ec2InstanceMetadataDefaults,
-  KmsAlias,
-  KmsKey,
   S3AccountPublicAccessBlock,
   type AwsProvider,
 } from "../../src/cdk.js";
 import { baselineNames } from "../../src/names.js";
 import type { AccountStack } from "../account-stack.js";
-import { policy, renderPolicy } from "../policies/document.js";
+import { policy } from "../policies/document.js";
+import { accountAdministersKey } from "../policies/kms.js";
+import { EncryptionKey } from "./encryption-key.js";
 
 /** Key policy for a regional EBS key: account admins manage it; EBS uses it for any caller in the account. */
 export function ebsKeyPolicy(partition: string, accountId: string, region: string) {
-  return policy(
-    {
-      Sid: "AccountAdministers",
-      Effect: "Allow",
-      Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
-      Action: "kms:*",
-      Resource: "*",
-    },
-    {
-      // Same shape as the aws/ebs managed key, so Auto Scaling's service-linked role works too.
-      Sid: "UseThroughEbsInThisAccount",
-      Effect: "Allow",
-      Principal: { AWS: "*" },
-      Action: [
-        "kms:CreateGrant",
-        "kms:Decrypt",
-        "kms:DescribeKey",
-        "kms:Encrypt",
-        "kms:GenerateDataKey*",
-        "kms:ReEncrypt*",
-      ],
-      Resource: "*",
-      Condition: {
-        StringEquals: {
-          "kms:CallerAccount": accountId,
-          "kms:ViaService": `ec2.${region}.amazonaws.com`,
-        },
+  return policy(accountAdministersKey(partition, accountId), {
+    // Same shape as the aws/ebs managed key, so Auto Scaling's service-linked role works too.
+    Sid: "UseThroughEbsInThisAccount",
+    Effect: "Allow",
+    Principal: { AWS: "*" },
+    Action: [
+      "kms:CreateGrant",
+      "kms:Decrypt",
+      "kms:DescribeKey",
+      "kms:Encrypt",
+      "kms:GenerateDataKey*",
+      "kms:ReEncrypt*",
+    ],
+    Resource: "*",
+    Condition: {
+      StringEquals: {
+        "kms:CallerAccount": accountId,
+        "kms:ViaService": `ec2.${region}.amazonaws.com`,
       },
     },
-  );
+  });
 }
 
 export class AccountDefaults extends Construct {
@@ -96,17 +87,11 @@ export class AccountDefaults extends Construct {
         enabled: true,
       });
       if (d.ebsEncryption === "customer-managed-key") {
-        const key = new KmsKey(this, `ebs-key-${region}`, {
+        const key = new EncryptionKey(this, `ebs-key-${region}`, {
           provider,
           description: `EBS default encryption key (${region})`,
-          enableKeyRotation: true,
-          deletionWindowInDays: 30,
-          policy: renderPolicy(ebsKeyPolicy(stack.partition, stack.accountIdRef, region)),
-        });
-        new KmsAlias(this, `ebs-key-alias-${region}`, {
-          provider,
-          name: `alias/${prefix}-ebs-default`,
-          targetKeyId: key.keyId,
+          alias: `alias/${prefix}-ebs-default`,
+          policy: ebsKeyPolicy(stack.partition, stack.accountIdRef, region),
         });
         new EbsDefaultKmsKey(this, `ebs-default-key-${region}`, {
           provider,

@@ -9,12 +9,12 @@ import {
   FlowLog,
   IamRole,
   IamRolePolicy,
-  KmsAlias,
-  KmsKey,
   type AwsProvider,
   type Vpc,
 } from "../../src/cdk.js";
 import { policy, renderPolicy } from "../policies/document.js";
+import { accountAdministersKey, logsEncryptLogGroup } from "../policies/kms.js";
+import { EncryptionKey } from "./encryption-key.js";
 
 export interface FlowLogsProps {
   readonly provider: AwsProvider;
@@ -31,45 +31,20 @@ export class FlowLogs extends Construct {
     super(scope, id);
     const { provider, partition, region, accountId } = props;
     const logGroupName = `/aws/vpc-flow-logs/${props.name}`;
-    const key = new KmsKey(this, "key", {
+    const key = new EncryptionKey(this, "key", {
       provider,
       description: `Encrypts the flow logs of ${props.name}`,
-      enableKeyRotation: true,
-      deletionWindowInDays: 30,
-      policy: renderPolicy(
-        policy(
-          {
-            Sid: "AccountAdministers",
-            Effect: "Allow",
-            Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
-            Action: "kms:*",
-            Resource: "*",
-          },
-          {
-            Sid: "CloudWatchLogsEncryptsFlowLogGroup",
-            Effect: "Allow",
-            Principal: { Service: `logs.${region}.amazonaws.com` },
-            Action: [
-              "kms:Decrypt*",
-              "kms:Describe*",
-              "kms:Encrypt*",
-              "kms:GenerateDataKey*",
-              "kms:ReEncrypt*",
-            ],
-            Resource: "*",
-            Condition: {
-              ArnEquals: {
-                "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${region}:${accountId}:log-group:${logGroupName}`,
-              },
-            },
-          },
-        ),
+      alias: `alias/${props.name}-flow-logs`,
+      policy: policy(
+        accountAdministersKey(partition, accountId),
+        logsEncryptLogGroup({
+          partition,
+          region,
+          accountId,
+          logGroupName,
+          sid: "CloudWatchLogsEncryptsFlowLogGroup",
+        }),
       ),
-    });
-    new KmsAlias(this, "key-alias", {
-      provider,
-      name: `alias/${props.name}-flow-logs`,
-      targetKeyId: key.keyId,
     });
     const group = new CloudwatchLogGroup(this, "log-group", {
       provider,

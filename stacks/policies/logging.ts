@@ -4,6 +4,7 @@
  * and IDs, so each statement is asserted directly in tests.
  */
 import { policy, type PolicyDocument, type PolicyStatement } from "./document.js";
+import { accountAdministersKey, logsEncryptLogGroup } from "./kms.js";
 
 export interface TrailContext {
   readonly partition: string;
@@ -39,13 +40,7 @@ function accountRoot(partition: string, accountId: string): string {
 export function trailKeyPolicy(c: TrailContext): PolicyDocument {
   const trailContext = `arn:${c.partition}:cloudtrail:*:${c.managementId}:trail/*`;
   return policy(
-    {
-      Sid: "LogArchiveAccountAdministers",
-      Effect: "Allow",
-      Principal: { AWS: accountRoot(c.partition, c.logArchiveId) },
-      Action: "kms:*",
-      Resource: "*",
-    },
+    accountAdministersKey(c.partition, c.logArchiveId, "LogArchiveAccountAdministers"),
     {
       Sid: "CloudTrailEncryptsForOurTrail",
       Effect: "Allow",
@@ -151,31 +146,8 @@ export function monitoringKeyPolicy(p: {
   logGroupName: string;
 }): PolicyDocument {
   return policy(
-    {
-      Sid: "AccountAdministers",
-      Effect: "Allow",
-      Principal: { AWS: accountRoot(p.partition, p.accountId) },
-      Action: "kms:*",
-      Resource: "*",
-    },
-    {
-      Sid: "CloudWatchLogsEncryptsTrailLogGroup",
-      Effect: "Allow",
-      Principal: { Service: `logs.${p.region}.amazonaws.com` },
-      Action: [
-        "kms:Decrypt*",
-        "kms:Describe*",
-        "kms:Encrypt*",
-        "kms:GenerateDataKey*",
-        "kms:ReEncrypt*",
-      ],
-      Resource: "*",
-      Condition: {
-        ArnEquals: {
-          "kms:EncryptionContext:aws:logs:arn": `arn:${p.partition}:logs:${p.region}:${p.accountId}:log-group:${p.logGroupName}`,
-        },
-      },
-    },
+    accountAdministersKey(p.partition, p.accountId),
+    logsEncryptLogGroup({ ...p, sid: "CloudWatchLogsEncryptsTrailLogGroup" }),
     alarmPublishersUseKey(["cloudwatch.amazonaws.com"], p.accountId),
   );
 }
@@ -187,13 +159,7 @@ export function alarmTopicKeyPolicy(p: {
   publishers: string[];
 }): PolicyDocument {
   return policy(
-    {
-      Sid: "AccountAdministers",
-      Effect: "Allow",
-      Principal: { AWS: accountRoot(p.partition, p.accountId) },
-      Action: "kms:*",
-      Resource: "*",
-    },
+    accountAdministersKey(p.partition, p.accountId),
     alarmPublishersUseKey(p.publishers, p.accountId),
   );
 }

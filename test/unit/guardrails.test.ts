@@ -18,6 +18,13 @@ const ctx = {
   accessRoleName: "OrganizationAccountAccessRole",
   enabledRegions: [...REGIONS_ENABLED_BY_DEFAULT],
 };
+const ALL_GUARDRAILS = [
+  denyLeavingOrganization,
+  protectCloudTrail,
+  protectAccountDefaults,
+  denyRootUser,
+  denyRegionsOutsideEnabled,
+];
 const EXEMPT = {
   ArnNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/OrganizationAccountAccessRole" },
 };
@@ -150,25 +157,13 @@ describe("SCP guardrails", () => {
 
   it("every guardrail fits the 5,120-character SCP limit, even with 30 regions", () => {
     const many = { ...ctx, enabledRegions: Array.from({ length: 30 }, (_, i) => `xx-region-${i}`) };
-    for (const g of [
-      denyLeavingOrganization,
-      protectCloudTrail,
-      protectAccountDefaults,
-      denyRootUser,
-      denyRegionsOutsideEnabled,
-    ]) {
+    for (const g of ALL_GUARDRAILS) {
       expect(renderPolicy(g(many).document).length).toBeLessThanOrEqual(SCP_MAX_CHARS);
     }
   });
 
   it("every guardrail explains itself", () => {
-    for (const g of [
-      denyLeavingOrganization,
-      protectCloudTrail,
-      protectAccountDefaults,
-      denyRootUser,
-      denyRegionsOutsideEnabled,
-    ]) {
+    for (const g of ALL_GUARDRAILS) {
       const { name, reason } = g(ctx);
       expect(name).toMatch(/^acme-/);
       expect(reason.length).toBeGreaterThan(20);

@@ -2,6 +2,8 @@
 import Table from "cli-table3";
 import type { Problem } from "../config/problems.js";
 import { showValue } from "../config/problems.js";
+import type { WrittenFile } from "../generator/project.js";
+import type { ProjectSummary } from "../generator/summary.js";
 import { describeNetworkCost } from "../network/cost.js";
 import type { SynthResult } from "../synth.js";
 import type { StackValidation } from "../terraform/validate.js";
@@ -134,5 +136,58 @@ export function renderSynth(
     lines.push("", c.bold("Manual steps (no API can do these):"));
     result.manualSteps.forEach((step, i) => lines.push(`  ${i + 1}. ${step}`));
   }
+  return lines.join("\n");
+}
+
+export function renderSummary(summary: ProjectSummary, c: Colors): string {
+  const lines = [
+    c.bold("Accounts"),
+    table(
+      ["account", "kind", "e-mail", "OU"],
+      summary.accounts.map((a) => [a.name, a.kind, a.email ?? c.dim("-"), a.ou ?? c.dim("(root)")]),
+    ),
+    "",
+    c.bold(
+      `Stacks (${summary.stacks.length}, ${summary.stacks.reduce((n, s) => n + s.resources, 0)} resources)`,
+    ),
+    table(
+      ["stack", "account", "resources", "synthesized"],
+      summary.stacks.map((s) => [
+        s.name,
+        s.account,
+        s.resources,
+        s.waitingFor.length ? c.yellow(`after ${s.waitingFor.join(", ")}`) : c.green("now"),
+      ]),
+    ),
+    "",
+    describeNetworkCost(summary.networkCost),
+  ];
+  if (summary.manualSteps.length > 0) {
+    lines.push("", c.bold("Manual steps (no API can do these):"));
+    summary.manualSteps.forEach((step, i) => lines.push(`  ${i + 1}. ${step}`));
+  }
+  return lines.join("\n");
+}
+
+export function renderInitResult(
+  dir: string,
+  files: readonly WrittenFile[],
+  placeholders: readonly string[],
+  c: Colors,
+): string {
+  const lines = [`${c.green("✔")} project in ${dir}`];
+  for (const f of files) {
+    const action = f.action === "kept" ? c.yellow(f.action.padEnd(9)) : f.action.padEnd(9);
+    lines.push(`  ${action} ${f.path}${f.note ? c.dim(`  (${f.note})`) : ""}`);
+  }
+  if (placeholders.length > 0) {
+    lines.push(
+      "",
+      c.yellow(
+        `! placeholders were used for: ${placeholders.join(", ")}. Replace them (example.com addresses) in aws-baseline.json before applying.`,
+      ),
+    );
+  }
+  lines.push("", `Next: cd ${dir} && npm install && npx aws-baseline synth`);
   return lines.join("\n");
 }

@@ -517,6 +517,13 @@ const Terraform = z
 export const AnswersSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: "JSON Schema reference for editors." }),
+    generatedBy: z
+      .string()
+      .optional()
+      .meta({
+        description: "The aws-baseline version that generated this file (informational).",
+        examples: ["aws-baseline 0.1.0"],
+      }),
     version: z.literal(ANSWERS_VERSION, { error: `must be ${ANSWERS_VERSION}` }).meta({
       description: "Answers file format version.",
     }),

@@ -1,0 +1,72 @@
+/** The generator's questions asked in a terminal with `prompts`. */
+import prompts, { type PromptObject } from "prompts";
+import type { Question } from "../generator/questions.js";
+import { CANCELLED, type Prompter } from "../generator/wizard.js";
+import type { Colors } from "./io.js";
+
+function promptFor(
+  question: Question,
+  initial: unknown,
+  validate: (raw: unknown) => string | true,
+): PromptObject {
+  const base = { name: "value", message: question.message, validate };
+  switch (question.kind) {
+    case "list":
+      return {
+        ...base,
+        type: "list",
+        separator: ",",
+        initial: Array.isArray(initial) ? initial.join(", ") : "",
+      };
+    case "number":
+      return {
+        ...base,
+        type: "number",
+        float: true,
+        initial: typeof initial === "number" ? initial : undefined,
+      };
+    case "confirm":
+      return { ...base, type: "confirm", initial: initial === true };
+    case "select": {
+      const choices = (question.choices ?? []).map((c) => ({ title: c.title, value: c.value }));
+      return {
+        ...base,
+        type: "select",
+        choices,
+        initial: Math.max(
+          0,
+          choices.findIndex((c) => c.value === initial),
+        ),
+      };
+    }
+    default:
+      return { ...base, type: "text", initial: typeof initial === "string" ? initial : "" };
+  }
+}
+
+export function terminalPrompter(color: Colors): Prompter {
+  return {
+    section(title) {
+      process.stdout.write(`\n${color.bold(color.cyan(title))}\n`);
+    },
+    async ask(question, initial, validate) {
+      let cancelled = false;
+      const { value } = await prompts(promptFor(question, initial, validate), {
+        onCancel: () => {
+          cancelled = true;
+          return false;
+        },
+      });
+      return cancelled ? CANCELLED : value;
+    },
+  };
+}
+
+/** Yes/no before writing; Ctrl-C counts as no. */
+export async function confirmWrite(message: string): Promise<boolean> {
+  const { value } = await prompts(
+    { type: "confirm", name: "value", message, initial: true },
+    { onCancel: () => false },
+  );
+  return value === true;
+}

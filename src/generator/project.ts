@@ -1,0 +1,167 @@
+/**
+ * The generated project: real template files from templates/project/ plus the answers file.
+ * Files the generator owns carry a marker line and are refreshed on every `init`. Files the user
+ * owns (the answers, main.ts, package.json, cdktf.json) are written once and replaced only with
+ * `force`. Writes are atomic, and the same answers always give the same bytes.
+ */
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { BaselineConfig } from "../config/resolve.js";
+import { BaselineError } from "../errors.js";
+import { manualSteps } from "../manual-steps.js";
+import { writeFileAtomic } from "../util/fs.js";
+import { PACKAGE_ROOT, VERSION } from "../version.js";
+import type { AnswersDraft } from "./questions.js";
+
+/** Marker text that makes a file generator-owned. */
+export const GENERATED_MARKER = "aws-baseline:generated";
+export const ANSWERS_FILE = "aws-baseline.json";
+const TEMPLATE_DIR = join(PACKAGE_ROOT, "templates/project");
+const PRESET_DIR = join(PACKAGE_ROOT, "templates/presets");
+/** Editors find the JSON Schema in the installed package. */
+const SCHEMA_REF = "./node_modules/aws-baseline/templates/answers.schema.json";
+
+export type Owner = "generator" | "user";
+
+export interface ProjectFile {
+  /** Relative to the project folder. */
+  readonly path: string;
+  readonly content: string;
+  readonly owner: Owner;
+}
+
+/** Template file -> project path and owner. npm drops .gitignore and dot-folders from packages. */
+const TEMPLATES: readonly { template: string; path: string; owner: Owner }[] = [
+  { template: "main.ts", path: "main.ts", owner: "user" },
+  { template: "package.json", path: "package.json", owner: "user" },
+  { template: "cdktf.json", path: "cdktf.json", owner: "user" },
+  { template: "README.md", path: "README.md", owner: "generator" },
+  { template: "gitignore", path: ".gitignore", owner: "generator" },
+  {
+    template: "github/workflows/drift.yml",
+    path: ".github/workflows/drift.yml",
+    owner: "generator",
+  },
+];
+
+/** Replaces %%name%% placeholders; an unknown placeholder is a bug in a template. */
+export function fillTemplate(text: string, vars: Readonly<Record<string, string>>): string {
+  return text.replace(/%%([a-zA-Z]+)%%/g, (_, key: string) => {
+    const value = vars[key];
+    if (value === undefined)
+      throw new BaselineError("INTERNAL", `template placeholder %%${key}%% has no value`);
+    return value;
+  });
+}
+
+/** The answers file as written: schema reference and generator first, then the answers. */
+export function answersFileContent(answers: AnswersDraft): string {
+  const { $schema: _schema, generatedBy: _by, ...rest } = answers;
+  return `${JSON.stringify({ $schema: SCHEMA_REF, generatedBy: `aws-baseline ${VERSION}`, ...rest }, null, 2)}\n`;
+}
+
+export async function renderProject(
+  answers: AnswersDraft,
+  config: BaselineConfig,
+): Promise<ProjectFile[]> {
+  const state = config.state;
+  const vars = {
+    name: config.organization.name,
+    prefix: config.organization.prefix,
+    version: VERSION,
+    homeRegion: config.regions.home,
+    stateStep:
+      state.backend === "s3"
+        ? `State lives in the S3 bucket \`${state.bucket}\` (${state.region}). Create it once, versioned, encrypted, TLS-only and private, before the first \`terraform init\`.`
+        : "State is local, in `terraform-state/` beside `cdktf.out`. That is fine for a trial; switch `state` to S3 before a team or the drift workflow uses it.",
+    manualSteps: manualSteps(config)
+      .map((step, i) => `${i + 1}. ${step}`)
+      .join("\n"),
+  };
+  const files: ProjectFile[] = [
+    { path: ANSWERS_FILE, content: answersFileContent(answers), owner: "user" },
+  ];
+  for (const t of TEMPLATES) {
+    files.push({
+      path: t.path,
+      owner: t.owner,
+      content: fillTemplate(await readFile(join(TEMPLATE_DIR, t.template), "utf8"), vars),
+    });
+  }
+  return files;
+}
+
+export type WriteAction = "created" | "updated" | "unchanged" | "kept" | "replaced";
+
+export interface WrittenFile {
+  readonly path: string;
+  readonly owner: Owner;
+  readonly action: WriteAction;
+  /** Why a file was kept. */
+  readonly note?: string;
+}
+
+/** Writes the project, respecting ownership. Returns what happened to each file. */
+export async function writeProject(
+  dir: string,
+  files: readonly ProjectFile[],
+  options: { force?: boolean } = {},
+): Promise<WrittenFile[]> {
+  const results: WrittenFile[] = [];
+  for (const file of files) {
+    const target = join(dir, file.path);
+    const existing = existsSync(target) ? await readFile(target, "utf8") : undefined;
+    const base = { path: file.path, owner: file.owner };
+    if (existing === undefined) {
+      await writeFileAtomic(target, file.content);
+      results.push({ ...base, action: "created" });
+    } else if (existing === file.content) {
+      results.push({ ...base, action: "unchanged" });
+    } else if (file.owner === "generator" && existing.includes(GENERATED_MARKER)) {
+      await writeFileAtomic(target, file.content);
+      results.push({ ...base, action: "updated" });
+    } else if (options.force) {
+      await writeFileAtomic(target, file.content);
+      results.push({ ...base, action: "replaced" });
+    } else {
+      const note =
+        file.owner === "user"
+          ? "yours: pass --force to replace it"
+          : "marker removed, so it is yours: pass --force to replace it";
+      results.push({ ...base, action: "kept", note });
+    }
+  }
+  return results;
+}
+
+export async function presetNames(): Promise<string[]> {
+  return (await readdir(PRESET_DIR))
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.replace(/\.json$/, ""))
+    .sort();
+}
+
+export async function readPreset(name: string): Promise<AnswersDraft> {
+  const names = await presetNames();
+  if (!names.includes(name)) {
+    throw new BaselineError("ANSWERS_INVALID", `unknown preset "${name}"`, {
+      hint: `use one of: ${names.join(", ")}`,
+    });
+  }
+  const { $schema: _schema, ...preset } = JSON.parse(
+    await readFile(join(PRESET_DIR, `${name}.json`), "utf8"),
+  ) as AnswersDraft;
+  return preset;
+}
+
+/** Deep merge for answers: objects merge key by key, anything else (arrays included) is replaced. */
+export function mergeAnswers(under: AnswersDraft, over: AnswersDraft): AnswersDraft {
+  const out: AnswersDraft = { ...under };
+  for (const [key, value] of Object.entries(over)) {
+    const below = out[key];
+    const isObject = (v: unknown) => v !== null && typeof v === "object" && !Array.isArray(v);
+    out[key] = isObject(value) && isObject(below) ? mergeAnswers(below, value) : value;
+  }
+  return out;
+}

@@ -1,0 +1,369 @@
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { validateAnswers } from "../../src/config/load.js";
+import {
+  ANSWERS_FILE,
+  GENERATED_MARKER,
+  mergeAnswers,
+  presetNames,
+  readPreset,
+  renderProject,
+  writeProject,
+} from "../../src/generator/project.js";
+import {
+  QUESTIONS,
+  prefixFrom,
+  type AnswersDraft,
+  type Question,
+} from "../../src/generator/questions.js";
+import { CANCELLED, collectAnswers, type Prompter } from "../../src/generator/wizard.js";
+import { tempDir } from "../helpers/synth.js";
+
+/**
+ * A scripted terminal: for each question, the inputs a user types in order. Each input goes
+ * through the wizard's validation exactly as in the real prompt; the first accepted one wins.
+ * A question without a script takes its shown default (the user presses Enter).
+ */
+function scripted(script: Record<string, unknown[]>) {
+  const asked: string[] = [];
+  const rejected: { id: string; input: unknown; error: string }[] = [];
+  const prompter: Prompter = {
+    section: () => undefined,
+    async ask(question: Question, initial: unknown, validate) {
+      asked.push(question.id);
+      for (const input of script[question.id] ?? [initial]) {
+        if (input === CANCELLED) return CANCELLED;
+        const verdict = validate(input);
+        if (verdict === true) return input;
+        rejected.push({ id: question.id, input, error: verdict });
+      }
+      throw new Error(`script for ${question.id} has no valid answer`);
+    },
+  };
+  return { prompter, asked, rejected };
+}
+
+const REQUIRED = {
+  name: ["Acme Corp"],
+  emailPattern: ["aws+{name}@acme.example"],
+  alarmEmails: ["sec@acme.example"],
+};
+
+async function interactive(script: Record<string, unknown[]>, base: AnswersDraft = {}) {
+  const terminal = scripted(script);
+  const result = await collectAnswers(base, {
+    interactive: true,
+    acceptDefaults: false,
+    flags: {},
+    dirName: "x",
+    prompter: terminal.prompter,
+  });
+  return { ...terminal, ...result };
+}
+
+describe("init wizard", () => {
+  it("asks every question with its default and produces valid answers", async () => {
+    const run = await interactive(REQUIRED);
+    // With local state (the default) the S3 bucket and region are not asked.
+    const s3Only = new Set(["stateBucket", "stateRegion"]);
+    expect(run.asked).toEqual(QUESTIONS.filter((q) => !s3Only.has(q.id)).map((q) => q.id));
+    expect(run.asked.length).toBeGreaterThanOrEqual(15);
+    const result = validateAnswers(run.answers);
+    expect(result.ok).toBe(true);
+    expect(run.answers.organization).toEqual({ name: "Acme Corp", prefix: "acme-corp" });
+    expect(run.answers.accounts.map((a: AnswersDraft) => a.name)).toEqual([
+      "log-archive",
+      "dev",
+      "test",
+      "prod",
+    ]);
+  });
+
+  it("invalid answers are rejected with the schema's message until corrected", async () => {
+    const run = await interactive({
+      ...REQUIRED,
+      prefix: ["Acme Corp", "acme"],
+      emailPattern: ["ops@acme.example", "aws+{name}@acme.example"],
+      environments: ["dev, log-archive", "dev, dev", "dev, Prod", "dev, prod"],
+      alarmEmails: ["", "not-an-email", "sec@acme.example"],
+      managementAccountId: ["12345", "111111111111"],
+    });
+    const errors = Object.fromEntries(
+      run.rejected.map((r) => [`${r.id}:${String(r.input)}`, r.error]),
+    );
+    expect(errors["prefix:Acme Corp"]).toContain("must be 2-20 lowercase letters");
+    expect(errors["emailPattern:ops@acme.example"]).toContain("containing {name}");
+    expect(errors["environments:dev, log-archive"]).toContain("reserved");
+    expect(errors["environments:dev, dev"]).toContain("listed twice");
+    expect(errors["environments:dev, Prod"]).toContain('"Prod" must be 2-22 lowercase');
+    expect(errors["alarmEmails:not-an-email"]).toContain("must be an e-mail address");
+    expect(errors["alarmEmails:"]).toContain("at least one address");
+    expect(errors["managementAccountId:12345"]).toContain("12 digits");
+    expect(run.answers).toMatchObject({
+      organization: { prefix: "acme" },
+      management: { accountId: "111111111111" },
+    });
+    expect(validateAnswers(run.answers).ok).toBe(true);
+  });
+
+  it("cancelling (Ctrl-C) aborts with nothing collected", async () => {
+    await expect(interactive({ ...REQUIRED, homeRegion: [CANCELLED] })).rejects.toMatchObject({
+      code: "ABORTED",
+      kind: "aborted",
+    });
+  });
+
+  it("S3 state asks for the bucket and region, local state does not", async () => {
+    const run = await interactive({
+      ...REQUIRED,
+      stateBackend: ["s3"],
+      stateBucket: ["Bad_Bucket", "acme-tfstate"],
+    });
+    expect(run.asked.slice(-3)).toEqual(["stateBackend", "stateBucket", "stateRegion"]);
+    expect(run.rejected.map((r) => r.id)).toEqual(["stateBucket"]);
+    expect(run.answers.state).toEqual({
+      backend: "s3",
+      bucket: "acme-tfstate",
+      region: "us-east-1",
+    });
+  });
+
+  it("a security account and custom environments reshape the accounts; prod-like ones get per-AZ NAT", async () => {
+    const run = await interactive({
+      ...REQUIRED,
+      environments: ["staging, production"],
+      securityAccount: [true],
+    });
+    expect(run.answers.accounts).toEqual([
+      { name: "log-archive", kind: "log-archive" },
+      { name: "security", kind: "security" },
+      { name: "staging", network: {} },
+      { name: "production", network: { azCount: 3, nat: "per-az" } },
+    ]);
+  });
+
+  it("earlier answers are shown as defaults (re-run), and kept when accepted", async () => {
+    const first = await interactive({
+      ...REQUIRED,
+      adminUsers: ["alice, bob"],
+      billingTotal: [5000],
+    });
+    const second = await interactive({}, first.answers);
+    expect(second.answers).toEqual(first.answers);
+  });
+});
+
+describe("init without a terminal", () => {
+  const flags = {
+    name: "Acme Corp",
+    emailPattern: "aws+{name}@acme.example",
+    alarmEmails: "sec@acme.example",
+  };
+
+  it("flags answer the questions; everything else takes its default", async () => {
+    const { answers, placeholders } = await collectAnswers(
+      {},
+      {
+        interactive: false,
+        acceptDefaults: false,
+        flags: { ...flags, environments: "dev,prod", objectLock: "COMPLIANCE" },
+        dirName: "x",
+      },
+    );
+    expect(placeholders).toEqual([]);
+    expect(answers.accounts.map((a: AnswersDraft) => a.name)).toEqual([
+      "log-archive",
+      "dev",
+      "prod",
+    ]);
+    expect(answers.cloudtrail.objectLock).toEqual({ enabled: true, mode: "COMPLIANCE" });
+    expect(validateAnswers(answers).ok).toBe(true);
+  });
+
+  it("missing required answers fail fast, naming each flag", async () => {
+    await expect(
+      collectAnswers(
+        {},
+        { interactive: false, acceptDefaults: false, flags: { name: "Acme" }, dirName: "x" },
+      ),
+    ).rejects.toMatchObject({
+      code: "ANSWERS_INVALID",
+      problems: [
+        expect.objectContaining({ path: "--email-pattern" }),
+        expect.objectContaining({ path: "--alarm-emails" }),
+      ],
+    });
+  });
+
+  it("invalid flag values are all reported at once", async () => {
+    await expect(
+      collectAnswers(
+        {},
+        {
+          interactive: false,
+          acceptDefaults: true,
+          flags: { ...flags, prefix: "A B", homeRegion: "mars-1", billingTotal: "-5" },
+          dirName: "x",
+        },
+      ),
+    ).rejects.toMatchObject({
+      problems: [
+        expect.objectContaining({ path: "--prefix" }),
+        expect.objectContaining({ path: "--home-region" }),
+        expect.objectContaining({ path: "--billing-total" }),
+      ],
+    });
+  });
+
+  it("--yes fills required answers with visible placeholders and stays valid", async () => {
+    const { answers, placeholders } = await collectAnswers(
+      {},
+      { interactive: false, acceptDefaults: true, flags: {}, dirName: "acme" },
+    );
+    expect(placeholders).toEqual(["name", "emailPattern", "alarmEmails"]);
+    expect(answers.alarms.emails).toEqual(["security-alerts@example.com"]);
+    expect(validateAnswers(answers).ok).toBe(true);
+  });
+
+  it("every question's id is the option name commander derives from its flag", () => {
+    const camel = (flag: string) =>
+      flag
+        .split(" ")[0]
+        ?.replace(/^--/, "")
+        .replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    for (const q of QUESTIONS) if (q.flag) expect(camel(q.flag), q.flag).toBe(q.id);
+  });
+
+  it("prefixFrom derives a valid prefix from a name", () => {
+    expect(prefixFrom("Acme Corp, Inc.")).toBe("acme-corp-inc");
+    expect(prefixFrom("42")).toBeUndefined();
+  });
+});
+
+describe("presets", () => {
+  const flags = {
+    name: "Acme Corp",
+    emailPattern: "aws+{name}@acme.example",
+    alarmEmails: "sec@acme.example",
+  };
+
+  it("bundles minimal, standard and regulated, each valid once the organization answers are given", async () => {
+    expect(await presetNames()).toEqual(["minimal", "regulated", "standard"]);
+    for (const name of await presetNames()) {
+      const { answers } = await collectAnswers(await readPreset(name), {
+        interactive: false,
+        acceptDefaults: false,
+        flags,
+        dirName: "x",
+      });
+      const result = validateAnswers(answers);
+      expect(result.ok, `${name}: ${JSON.stringify(!result.ok && result.problems)}`).toBe(true);
+    }
+  });
+
+  it("minimal uses single NAT everywhere; regulated uses per-AZ NAT in prod, Object Lock, data events and region deny", async () => {
+    const minimal = await readPreset("minimal");
+    expect(
+      minimal.accounts.every((a: AnswersDraft) => !a.network || a.network.nat === "single"),
+    ).toBe(true);
+    expect(minimal.cloudtrail.objectLock.enabled).toBe(false);
+    const regulated = await readPreset("regulated");
+    expect(regulated.accounts.find((a: AnswersDraft) => a.name === "prod").network.nat).toBe(
+      "per-az",
+    );
+    expect(regulated).toMatchObject({
+      cloudtrail: { objectLock: { enabled: true }, dataEvents: "write" },
+      guardrails: { denyRegionsOutsideEnabled: true },
+    });
+  });
+
+  it("an unknown preset names the known ones", async () => {
+    await expect(readPreset("huge")).rejects.toMatchObject({
+      code: "ANSWERS_INVALID",
+      hint: expect.stringContaining("minimal, regulated, standard"),
+    });
+  });
+
+  it("answers given win over the preset; objects merge, lists are replaced", () => {
+    expect(mergeAnswers({ a: { b: 1, c: 2 }, l: [1, 2] }, { a: { c: 3 }, l: [9] })).toEqual({
+      a: { b: 1, c: 3 },
+      l: [9],
+    });
+  });
+});
+
+describe("generated project", () => {
+  async function project() {
+    const { answers } = await collectAnswers(
+      {},
+      {
+        interactive: false,
+        acceptDefaults: false,
+        flags: {
+          name: "Acme Corp",
+          emailPattern: "aws+{name}@acme.example",
+          alarmEmails: "sec@acme.example",
+        },
+        dirName: "x",
+      },
+    );
+    const result = validateAnswers(answers);
+    if (!result.ok) throw new Error("invalid");
+    return { answers, files: await renderProject(answers, result.config) };
+  }
+
+  it("has the answers with $schema and generator version, and marks exactly the generator-owned files", async () => {
+    const { files } = await project();
+    const byPath = Object.fromEntries(files.map((f) => [f.path, f]));
+    expect(Object.keys(byPath).sort()).toEqual([
+      ".github/workflows/drift.yml",
+      ".gitignore",
+      "README.md",
+      ANSWERS_FILE,
+      "cdktf.json",
+      "main.ts",
+      "package.json",
+    ]);
+    const answers = JSON.parse(byPath[ANSWERS_FILE]?.content as string);
+    expect(answers.$schema).toBe("./node_modules/aws-baseline/templates/answers.schema.json");
+    expect(answers.generatedBy).toMatch(/^aws-baseline \d+\.\d+\.\d+/);
+    for (const f of files)
+      expect(f.content.includes(GENERATED_MARKER), f.path).toBe(f.owner === "generator");
+    expect(files.every((f) => !/%%\w+%%/.test(f.content))).toBe(true);
+    expect(byPath[".github/workflows/drift.yml"]?.content).toContain("id-token: write");
+    expect(byPath[".github/workflows/drift.yml"]?.content).not.toMatch(
+      /aws-access-key-id|aws-secret-access-key/,
+    );
+    expect(byPath["README.md"]?.content).toContain("## Manual steps");
+    expect(JSON.parse(byPath["cdktf.json"]?.content as string).app).toBe("npx tsx main.ts");
+  });
+
+  it("same answers give the same bytes", async () => {
+    expect((await project()).files).toEqual((await project()).files);
+  });
+
+  it("re-running refreshes generator-owned files, keeps user-owned ones, and --force replaces them", async () => {
+    const dir = tempDir();
+    const { files } = await project();
+    expect((await writeProject(dir, files)).every((r) => r.action === "created")).toBe(true);
+    writeFileSync(join(dir, "main.ts"), "// my stacks\n");
+    writeFileSync(join(dir, "README.md"), `<!-- ${GENERATED_MARKER} -->\nold text\n`);
+    writeFileSync(join(dir, ".gitignore"), "mine now\n"); // marker removed: the user took it over
+    const again = Object.fromEntries(
+      (await writeProject(dir, files)).map((r) => [r.path, r.action]),
+    );
+    expect(again).toMatchObject({
+      "main.ts": "kept",
+      "README.md": "updated",
+      ".gitignore": "kept",
+      [ANSWERS_FILE]: "unchanged",
+    });
+    expect(readFileSync(join(dir, "main.ts"), "utf8")).toBe("// my stacks\n");
+    const forced = Object.fromEntries(
+      (await writeProject(dir, files, { force: true })).map((r) => [r.path, r.action]),
+    );
+    expect(forced).toMatchObject({ "main.ts": "replaced", ".gitignore": "replaced" });
+    expect(existsSync(join(dir, ".github/workflows/drift.yml"))).toBe(true);
+  });
+});

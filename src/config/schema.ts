@@ -465,7 +465,10 @@ const Billing = z
       description: "Budget alert when forecast spend passes this percentage of the limit.",
     }),
   })
-  .meta({ description: "Billing alarms and budgets." });
+  .meta({
+    description:
+      "Billing alarms and budgets. AWS publishes the EstimatedCharges metric only after billing alerts are switched on once in the management account (Billing console > Billing preferences > Receive CloudWatch billing alerts); synth lists this among the manual steps.",
+  });
 
 const S3State = z.strictObject({
   backend: z.literal("s3"),

@@ -32,6 +32,8 @@ export interface Question {
   readonly apply: (value: unknown, draft: AnswersDraft) => void;
   /** Skip the question for this draft (e.g. S3 settings with local state). */
   readonly skip?: (draft: AnswersDraft) => boolean;
+  /** The answers key the question writes; problems under it are fixed by asking it again. */
+  readonly covers: string;
   /** With --yes and no answer: a schema-valid stand-in that the user must replace before applying. */
   readonly placeholder?: (context: { dirName: string }) => unknown;
 }
@@ -76,11 +78,12 @@ export function checkWithSchema(
 /** A question whose answer is stored as-is at one answers key. */
 function atPath(
   path: string,
-  spec: Omit<Question, "read" | "apply" | "check" | "fallback"> &
+  spec: Omit<Question, "read" | "apply" | "check" | "fallback" | "covers"> &
     Partial<Pick<Question, "fallback" | "check" | "apply">>,
 ): Question {
   const keys = path.split(".");
   return {
+    covers: path,
     read: (draft) => getAt(draft, path),
     apply: (value, draft) => setAt(draft, path, value),
     fallback: () => undefined,
@@ -162,6 +165,7 @@ export const QUESTIONS: readonly Question[] = [
   }),
   {
     id: "environments",
+    covers: "accounts",
     group: "Accounts and e-mails",
     message: "Workload environments, one account each (comma-separated)",
     kind: "list",
@@ -189,6 +193,7 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     id: "securityAccount",
+    covers: "accounts",
     group: "Accounts and e-mails",
     message: "Add a separate security/audit account?",
     kind: "confirm",
@@ -243,6 +248,7 @@ export const QUESTIONS: readonly Question[] = [
   }),
   {
     id: "objectLock",
+    covers: "cloudtrail.objectLock",
     group: "Logging and alarms",
     message: "Object Lock on the trail bucket",
     kind: "select",

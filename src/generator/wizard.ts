@@ -4,8 +4,10 @@
  * and the draft answer, defaults fill the rest, and a required answer that is still missing is an
  * error naming the flag to pass; with --yes a clearly fake placeholder is used instead.
  */
-import { BaselineError } from "../errors.js";
+import { validateAnswers } from "../config/load.js";
 import type { Problem } from "../config/problems.js";
+import type { BaselineConfig } from "../config/resolve.js";
+import { BaselineError } from "../errors.js";
 import { parseInput, QUESTIONS, type AnswersDraft, type Question } from "./questions.js";
 
 export const CANCELLED = Symbol("cancelled");
@@ -32,6 +34,8 @@ export interface CollectOptions {
   readonly prompter?: Prompter;
   /** Questions to use. @default QUESTIONS */
   readonly questions?: readonly Question[];
+  /** Called with the problems before questions are asked again (interactive only). */
+  readonly onProblems?: (problems: readonly Problem[]) => void;
 }
 
 export interface CollectResult {
@@ -116,4 +120,47 @@ export async function collectAnswers(
     );
   }
   return { answers: draft, placeholders };
+}
+
+/** Keys two paths share: "accounts[2].email" lies under "accounts"; "regions.home" under "regions.home". */
+function within(problemPath: string, covers: string): boolean {
+  return (
+    problemPath === covers ||
+    problemPath.startsWith(`${covers}.`) ||
+    problemPath.startsWith(`${covers}[`)
+  );
+}
+
+export interface ValidAnswers extends CollectResult {
+  readonly config: BaselineConfig;
+}
+
+/**
+ * Collects answers and validates them as a whole (the semantic rules need every answer). When
+ * the wizard is interactive and rules fail, it shows the problems and asks again only the
+ * questions behind them, keeping every other answer; otherwise the problems are an error.
+ */
+export async function collectValidAnswers(
+  base: AnswersDraft,
+  options: CollectOptions,
+): Promise<ValidAnswers> {
+  const questions = options.questions ?? QUESTIONS;
+  let draft = base;
+  let ask: readonly Question[] = questions;
+  for (let round = 0; ; round++) {
+    const collected = await collectAnswers(draft, { ...options, questions: ask });
+    const result = validateAnswers(collected.answers);
+    if (result.ok) return { ...collected, config: result.config };
+    const again = questions.filter((q) => result.problems.some((p) => within(p.path, q.covers)));
+    if (!options.interactive || again.length === 0 || round >= 2) {
+      throw new BaselineError(
+        "ANSWERS_INVALID",
+        `the answers have ${result.problems.length} problem(s)`,
+        { problems: result.problems },
+      );
+    }
+    options.onProblems?.(result.problems);
+    draft = collected.answers;
+    ask = again;
+  }
 }

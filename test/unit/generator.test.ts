@@ -17,7 +17,12 @@ import {
   type AnswersDraft,
   type Question,
 } from "../../src/generator/questions.js";
-import { CANCELLED, collectAnswers, type Prompter } from "../../src/generator/wizard.js";
+import {
+  CANCELLED,
+  collectAnswers,
+  collectValidAnswers,
+  type Prompter,
+} from "../../src/generator/wizard.js";
 import { tempDir } from "../helpers/synth.js";
 
 /**
@@ -28,17 +33,24 @@ import { tempDir } from "../helpers/synth.js";
 function scripted(script: Record<string, unknown[]>) {
   const asked: string[] = [];
   const rejected: { id: string; input: unknown; error: string }[] = [];
+  const queues: Record<string, unknown[]> = Object.fromEntries(Object.entries(script).map(([id, inputs]) => [id, [...inputs]]));
   const prompter: Prompter = {
     section: () => undefined,
     async ask(question: Question, initial: unknown, validate) {
       asked.push(question.id);
-      for (const input of script[question.id] ?? [initial]) {
+      // Inputs are consumed across asks, so a question asked again gets the next ones.
+      const queue = (queues[question.id] ??= []);
+      for (
+        let input = queue.length ? queue.shift() : initial;
+        ;
+        input = queue.length ? queue.shift() : initial
+      ) {
         if (input === CANCELLED) return CANCELLED;
         const verdict = validate(input);
         if (verdict === true) return input;
         rejected.push({ id: question.id, input, error: verdict });
+        if (queue.length === 0) throw new Error(`script for ${question.id} has no valid answer`);
       }
-      throw new Error(`script for ${question.id} has no valid answer`);
     },
   };
   return { prompter, asked, rejected };
@@ -141,6 +153,57 @@ describe("init wizard", () => {
       { name: "staging", network: {} },
       { name: "production", network: { azCount: 3, nat: "per-az" } },
     ]);
+  });
+
+  it("answers that break a rule across questions are asked again, keeping the others", async () => {
+    const terminal = scripted({
+      ...REQUIRED,
+      homeRegion: ["eu-west-3", "us-east-1"],
+      regions: ["us-east-1, us-west-2"],
+    });
+    const shown: string[] = [];
+    const result = await collectValidAnswers(
+      {},
+      {
+        interactive: true,
+        acceptDefaults: false,
+        flags: {},
+        dirName: "x",
+        prompter: terminal.prompter,
+        onProblems: (problems) => shown.push(...problems.map((p) => `${p.path} ${p.message}`)),
+      },
+    );
+    expect(shown).toEqual(["regions.home is not in regions.enabled"]);
+    // Only the question behind the problem is asked again.
+    expect(terminal.asked.filter((id) => id === "homeRegion")).toHaveLength(2);
+    expect(terminal.asked.filter((id) => id === "name")).toHaveLength(1);
+    expect(result.config.regions).toEqual({
+      home: "us-east-1",
+      enabled: ["us-east-1", "us-west-2"],
+    });
+  });
+
+  it("without a terminal, a broken rule is an error naming the key", async () => {
+    await expect(
+      collectValidAnswers(
+        {},
+        {
+          interactive: false,
+          acceptDefaults: false,
+          flags: {
+            name: "Acme",
+            emailPattern: "aws+{name}@acme.example",
+            alarmEmails: "a@acme.example",
+            homeRegion: "eu-west-3",
+            regions: "us-east-1",
+          },
+          dirName: "x",
+        },
+      ),
+    ).rejects.toMatchObject({
+      code: "ANSWERS_INVALID",
+      problems: [expect.objectContaining({ path: "regions.home", rule: "home-region-enabled" })],
+    });
   });
 
   it("earlier answers are shown as defaults (re-run), and kept when accepted", async () => {

@@ -1,7 +1,7 @@
 /** `aws-baseline init [DIR]`: answers (wizard, file, preset, flags) -> a generated project. */
 import { existsSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
-import { readAnswersFile, validateAnswers } from "../../config/load.js";
+import { readAnswersFile } from "../../config/load.js";
 import { BaselineError } from "../../errors.js";
 import {
   ANSWERS_FILE,
@@ -12,10 +12,10 @@ import {
 } from "../../generator/project.js";
 import { prefixFrom, QUESTIONS, type AnswersDraft } from "../../generator/questions.js";
 import { summarize } from "../../generator/summary.js";
-import { collectAnswers } from "../../generator/wizard.js";
+import { collectValidAnswers } from "../../generator/wizard.js";
 import type { Io } from "../io.js";
 import { confirmWrite, terminalPrompter } from "../prompter.js";
-import { renderInitResult, renderSummary } from "../render.js";
+import { renderInitResult, renderProblems, renderSummary } from "../render.js";
 
 export interface InitFlags {
   readonly answers?: string;
@@ -48,29 +48,26 @@ export async function initCommand(
     QUESTIONS.flatMap((q) => (flags[q.id] === undefined ? [] : [[q.id, flags[q.id]]])),
   );
 
-  const { answers, placeholders } = await collectAnswers(await baseAnswers(target, flags), {
-    interactive,
-    acceptDefaults: flags.yes === true,
-    flags: questionFlags,
-    dirName: prefixFrom(basename(target)) ?? "my-org",
-    prompter: interactive ? terminalPrompter(io.color) : undefined,
-  });
-  const validated = validateAnswers(answers);
-  if (!validated.ok) {
-    throw new BaselineError(
-      "ANSWERS_INVALID",
-      `the answers have ${validated.problems.length} problem(s)`,
-      { problems: validated.problems },
-    );
-  }
+  const { answers, placeholders, config } = await collectValidAnswers(
+    await baseAnswers(target, flags),
+    {
+      interactive,
+      acceptDefaults: flags.yes === true,
+      flags: questionFlags,
+      dirName: prefixFrom(basename(target)) ?? "my-org",
+      prompter: interactive ? terminalPrompter(io.color) : undefined,
+      onProblems: (problems) =>
+        io.error(`\n${renderProblems(problems, io.color)}\nPlease answer these again:`),
+    },
+  );
 
-  const summary = await summarize(validated.config);
+  const summary = await summarize(config);
   const where = relative(process.cwd(), target) || ".";
   if (!io.json) io.progress(renderSummary(summary, io.color));
   if (interactive && !(await confirmWrite(`Write the project to ${where}?`))) {
     throw new BaselineError("ABORTED", "init cancelled: nothing was written");
   }
-  const files = await renderProject(answers, validated.config);
+  const files = await renderProject(answers, config);
   const written = await writeProject(target, files, { force: flags.force });
   io.result({ ok: true, dir: where, files: written, placeholders, summary }, () =>
     renderInitResult(where, written, placeholders, io.color),

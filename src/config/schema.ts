@@ -109,7 +109,7 @@ const Organization = z
       .optional()
       .meta({
         description:
-          "AWS Organizations ID. @default - unknown until the org stack has run; `aws-baseline accounts sync` fills it in.",
+          "AWS Organizations ID. @default - unknown until the org stack has run; copy it from the Organizations console (the log-archive stack waits for it).",
         examples: ["o-a1b2c3d4e5"],
       }),
   })
@@ -476,7 +476,8 @@ const S3State = z.strictObject({
     .string()
     .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: "must be a valid S3 bucket name" })
     .meta({
-      description: "Existing state bucket (see `aws-baseline bootstrap`).",
+      description:
+        "Existing state bucket: versioned, encrypted, private; create it before the first terraform init.",
       examples: ["acme-tfstate"],
     }),
   region: region().meta({ description: "Region of the state bucket." }),

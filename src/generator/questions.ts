@@ -264,10 +264,7 @@ export const QUESTIONS: readonly Question[] = [
       return lock === undefined ? undefined : lock.enabled ? (lock.mode ?? "GOVERNANCE") : "off";
     },
     fallback: () => "off",
-    check: (value) =>
-      ["off", "GOVERNANCE", "COMPLIANCE"].includes(value as string)
-        ? undefined
-        : "use off, GOVERNANCE or COMPLIANCE",
+    check: () => undefined,
     apply: (value, draft) => {
       const lock = (getAt(draft, "cloudtrail.objectLock") ?? {}) as AnswersDraft;
       setAt(
@@ -301,10 +298,13 @@ export const QUESTIONS: readonly Question[] = [
     flag: "--state-backend <backend>",
     choices: [
       { title: "local files (trials)", value: "local" },
-      { title: "S3 bucket (encrypted, locked; create it with bootstrap)", value: "s3" },
+      {
+        title: "S3 bucket (encrypted, locked; the bucket must exist before terraform init)",
+        value: "s3",
+      },
     ],
     fallback: () => "local",
-    check: (value) => (value === "local" || value === "s3" ? undefined : 'use "local" or "s3"'),
+    check: () => undefined,
     apply: (value, draft) => {
       if (getAt(draft, "state.backend") !== value) draft.state = { backend: value };
     },
@@ -332,6 +332,18 @@ export const QUESTIONS: readonly Question[] = [
     check: (value) => checkWithSchema(["regions", "home"], value),
   }),
 ];
+
+/** The question's own check, after the generic one every select gets: the value is one of its choices. */
+export function checkAnswer(
+  question: Question,
+  value: unknown,
+  draft: AnswersDraft,
+): string | undefined {
+  if (question.kind === "select" && !question.choices?.some((c) => c.value === value)) {
+    return `use one of: ${question.choices?.map((c) => c.value).join(", ")}`;
+  }
+  return question.check(value, draft);
+}
 
 /** Parses what a user typed (or passed as a flag) for a question. */
 export function parseInput(question: Question, raw: unknown): unknown {

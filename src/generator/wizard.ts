@@ -8,7 +8,13 @@ import { validateAnswers } from "../config/load.js";
 import type { Problem } from "../config/problems.js";
 import type { BaselineConfig } from "../config/resolve.js";
 import { BaselineError } from "../errors.js";
-import { parseInput, QUESTIONS, type AnswersDraft, type Question } from "./questions.js";
+import {
+  checkAnswer,
+  parseInput,
+  QUESTIONS,
+  type AnswersDraft,
+  type Question,
+} from "./questions.js";
 
 export const CANCELLED = Symbol("cancelled");
 
@@ -64,7 +70,7 @@ export async function collectAnswers(
     const flag = options.flags[question.id];
     if (flag !== undefined) {
       const value = parseInput(question, flag);
-      const error = question.check(value, draft);
+      const error = checkAnswer(question, value, draft);
       if (error) {
         flagProblems.push({
           path: flagName(question),
@@ -83,7 +89,7 @@ export async function collectAnswers(
       const raw = await options.prompter.ask(
         question,
         initial,
-        (input) => question.check(parseInput(question, input), draft) ?? true,
+        (input) => checkAnswer(question, parseInput(question, input), draft) ?? true,
       );
       if (raw === CANCELLED)
         throw new BaselineError("ABORTED", "init cancelled: nothing was written");

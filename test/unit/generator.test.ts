@@ -33,7 +33,9 @@ import { tempDir } from "../helpers/synth.js";
 function scripted(script: Record<string, unknown[]>) {
   const asked: string[] = [];
   const rejected: { id: string; input: unknown; error: string }[] = [];
-  const queues: Record<string, unknown[]> = Object.fromEntries(Object.entries(script).map(([id, inputs]) => [id, [...inputs]]));
+  const queues: Record<string, unknown[]> = Object.fromEntries(
+    Object.entries(script).map(([id, inputs]) => [id, [...inputs]]),
+  );
   const prompter: Prompter = {
     section: () => undefined,
     async ask(question: Question, initial: unknown, validate) {
@@ -266,7 +268,13 @@ describe("init without a terminal", () => {
         {
           interactive: false,
           acceptDefaults: true,
-          flags: { ...flags, prefix: "A B", homeRegion: "mars-1", billingTotal: "-5" },
+          flags: {
+            ...flags,
+            prefix: "A B",
+            homeRegion: "mars-1",
+            billingTotal: "-5",
+            objectLock: "forever",
+          },
           dirName: "x",
         },
       ),
@@ -275,6 +283,10 @@ describe("init without a terminal", () => {
         expect.objectContaining({ path: "--prefix" }),
         expect.objectContaining({ path: "--home-region" }),
         expect.objectContaining({ path: "--billing-total" }),
+        expect.objectContaining({
+          path: "--object-lock",
+          message: "use one of: off, GOVERNANCE, COMPLIANCE",
+        }),
       ],
     });
   });

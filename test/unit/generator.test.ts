@@ -282,11 +282,11 @@ describe("init without a terminal", () => {
       problems: [
         expect.objectContaining({ path: "--prefix" }),
         expect.objectContaining({ path: "--home-region" }),
-        expect.objectContaining({ path: "--billing-total" }),
         expect.objectContaining({
           path: "--object-lock",
           message: "use one of: off, GOVERNANCE, COMPLIANCE",
         }),
+        expect.objectContaining({ path: "--billing-total" }),
       ],
     });
   });

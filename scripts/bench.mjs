@@ -80,7 +80,8 @@ for (const c of cases) {
   writeFileSync(file, JSON.stringify(answers(c.accounts)));
   const out = join(work, `out-${c.accounts}`);
   const m = measure(["synth", "--config", file, "--out", out]);
-  const stacks = JSON.parse(readFileSync(join(out, "aws-baseline.json"), "utf8")).stacks.length;
+  const stacks = JSON.parse(readFileSync(join(out, "aws-baseline.synth.json"), "utf8")).stacks
+    .length;
   rows.push({ ...c, ...m, label: `${c.label}: ${stacks} stacks` });
   process.stderr.write(`${c.label}: ${m.wall.toFixed(2)} s, ${m.rss.toFixed(0)} MB\n`);
 }

@@ -24,8 +24,21 @@ import { pendingStacks, planStacks, type PendingStack, type StackPlan } from "./
 import type { SynthPartRequest } from "./synth-part.js";
 import { VERSION } from "./version.js";
 
-/** The marker file that says "this folder is an aws-baseline synth output". */
-export const OUTPUT_MARKER = "aws-baseline.json";
+/**
+ * The marker file that says "this folder is an aws-baseline synth output". Its name differs from
+ * the answers file, and its content is checked, so a project folder is never taken for an output.
+ */
+export const OUTPUT_MARKER = "aws-baseline.synth.json";
+const MARKER_KIND = "synth-output";
+
+async function isOurOutput(dir: string): Promise<boolean> {
+  try {
+    const marker = JSON.parse(await readFile(join(dir, OUTPUT_MARKER), "utf8"));
+    return marker.generator === "aws-baseline" && marker.kind === MARKER_KIND;
+  } catch {
+    return false;
+  }
+}
 
 export interface SynthesizedStack {
   readonly name: string;
@@ -148,7 +161,7 @@ async function mergeParts(staging: string, partDirs: string[], built: BuiltStack
 async function assertReplaceable(outDir: string, force: boolean): Promise<void> {
   if (!existsSync(outDir) || force) return;
   const entries = await readdir(outDir);
-  if (entries.length === 0 || entries.includes(OUTPUT_MARKER)) return;
+  if (entries.length === 0 || (await isOurOutput(outDir))) return;
   throw new BaselineError(
     "OUTPUT_NOT_OURS",
     `refusing to replace ${outDir}: it is not an aws-baseline synth output`,
@@ -222,7 +235,7 @@ export async function synthesize(
     // The marker holds no absolute path and nothing about how work was split, so outputs stay
     // identical across checkout locations and machines.
     const { outDir: _absolute, parallelism: _howSplit, ...portable } = result;
-    const marker = { generator: "aws-baseline", version: VERSION, ...portable };
+    const marker = { generator: "aws-baseline", kind: MARKER_KIND, version: VERSION, ...portable };
     await writeFile(join(staging, OUTPUT_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
 
     if (existsSync(outDir)) {

@@ -36,6 +36,20 @@ describe("synth output", () => {
     expect(existsSync(join(dir, OUTPUT_MARKER))).toBe(true);
   });
 
+  it("never takes a project folder (which holds aws-baseline.json answers) for a synth output", async () => {
+    const project = tempDir();
+    writeFileSync(
+      join(project, "aws-baseline.json"),
+      JSON.stringify({ generator: "aws-baseline" }),
+    );
+    writeFileSync(join(project, "main.ts"), "user code");
+    writeFileSync(join(project, OUTPUT_MARKER), "{ not ours }");
+    await expect(synthesize(config, { outDir: project })).rejects.toMatchObject({
+      code: "OUTPUT_NOT_OURS",
+    });
+    expect(readFileSync(join(project, "main.ts"), "utf8")).toBe("user code");
+  });
+
   it("keeps each stack's .terraform folder and lock file across re-synthesis, drops removed stacks", async () => {
     const dir = join(tempDir(), "cdktf.out");
     await synthesize(config, { outDir: dir });
@@ -72,7 +86,7 @@ describe("synth output", () => {
     const dir = join(tempDir(), "cdktf.out");
     await synthesize(config, { outDir: dir });
     const marker = JSON.parse(readFileSync(join(dir, OUTPUT_MARKER), "utf8"));
-    expect(marker).toMatchObject({ generator: "aws-baseline", pending: [] });
+    expect(marker).toMatchObject({ generator: "aws-baseline", kind: "synth-output", pending: [] });
     expect(marker.outDir).toBeUndefined();
     expect(marker.stacks[0]).toMatchObject({ name: "org", file: "stacks/org/cdk.tf.json" });
     expect(marker.manualSteps.join(" ")).toContain("root");

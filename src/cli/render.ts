@@ -9,6 +9,16 @@ import type { SynthResult } from "../synth.js";
 import type { StackValidation } from "../terraform/validate.js";
 import type { Colors } from "./io.js";
 
+/** The numbered manual-steps block shown by synth and by init's summary. */
+function manualStepLines(steps: readonly string[], c: Colors): string[] {
+  if (steps.length === 0) return [];
+  return [
+    "",
+    c.bold("Manual steps (no API can do these):"),
+    ...steps.map((step, i) => `  ${i + 1}. ${step}`),
+  ];
+}
+
 export function renderProblems(problems: readonly Problem[], c: Colors): string {
   return problems
     .map((p) => {
@@ -132,10 +142,7 @@ export function renderSynth(
       `  ${c.dim("Apply the org stack first; then record the new account IDs in the answers file and synth again.")}`,
     );
   }
-  if (result.manualSteps.length > 0) {
-    lines.push("", c.bold("Manual steps (no API can do these):"));
-    result.manualSteps.forEach((step, i) => lines.push(`  ${i + 1}. ${step}`));
-  }
+  lines.push(...manualStepLines(result.manualSteps, c));
   return lines.join("\n");
 }
 
@@ -162,10 +169,7 @@ export function renderSummary(summary: ProjectSummary, c: Colors): string {
     "",
     describeNetworkCost(summary.networkCost),
   ];
-  if (summary.manualSteps.length > 0) {
-    lines.push("", c.bold("Manual steps (no API can do these):"));
-    summary.manualSteps.forEach((step, i) => lines.push(`  ${i + 1}. ${step}`));
-  }
+  lines.push(...manualStepLines(summary.manualSteps, c));
   return lines.join("\n");
 }
 

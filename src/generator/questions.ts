@@ -1,14 +1,21 @@
 /**
  * The generator's questions, as data: where each answer lands in the answers file, how it is
  * asked, its flag, and its default. Every answer is validated by the answers schema at its key
- * path (one source of truth for the file, the wizard and the flags).
+ * path (one source of truth for the file, the wizard and the flags). The schema check is passed
+ * in by the wizard (schema-check.ts), so the CLI can declare `init`'s flags from this list without
+ * loading zod at start-up.
  */
-import { problemsFromIssues, schemaAt } from "../config/problems.js";
 import { REGIONS_ENABLED_BY_DEFAULT } from "../config/regions.js";
-import { AnswersSchema } from "../config/schema.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnswersDraft = Record<string, any>;
+
+/** Validates a value with the answers schema at `keys` (see schema-check.ts). */
+export type SchemaCheck = (
+  keys: (string | number)[],
+  value: unknown,
+  draft?: AnswersDraft,
+) => string | undefined;
 
 export type QuestionKind = "text" | "list" | "number" | "confirm" | "select";
 
@@ -27,7 +34,7 @@ export interface Question {
   /** The default offered when the draft has no answer. */
   readonly fallback: (draft: AnswersDraft) => unknown;
   /** Checks a parsed value; returns an error text or undefined. */
-  readonly check: (value: unknown, draft: AnswersDraft) => string | undefined;
+  readonly check: (value: unknown, draft: AnswersDraft, schema: SchemaCheck) => string | undefined;
   /** Writes a parsed value into the draft. */
   readonly apply: (value: unknown, draft: AnswersDraft) => void;
   /** Skip the question for this draft (e.g. S3 settings with local state). */
@@ -56,25 +63,6 @@ export function setAt(draft: AnswersDraft, path: string, value: unknown): void {
   else node[last] = value;
 }
 
-/**
- * Validates one value with the schema at `keys`, the same rule as in an answers file. `draft`
- * picks the branch of discriminated unions (e.g. the S3 state settings).
- */
-export function checkWithSchema(
-  keys: (string | number)[],
-  value: unknown,
-  draft?: AnswersDraft,
-): string | undefined {
-  const schema = schemaAt(AnswersSchema, keys, draft);
-  if (!schema || value === undefined) return undefined;
-  const result = (
-    schema as unknown as { safeParse: (v: unknown) => { success: boolean; error?: { issues: [] } } }
-  ).safeParse(value);
-  if (result.success) return undefined;
-  const [problem] = problemsFromIssues(schema, result.error?.issues ?? [], value);
-  return problem ? `${problem.message} (${problem.fix})` : "invalid value";
-}
-
 /** A question whose answer is stored as-is at one answers key. */
 function atPath(
   path: string,
@@ -87,7 +75,7 @@ function atPath(
     read: (draft) => getAt(draft, path),
     apply: (value, draft) => setAt(draft, path, value),
     fallback: () => undefined,
-    check: (value, draft) => checkWithSchema(keys, value, draft),
+    check: (value, draft, schema) => schema(keys, value, draft),
     ...spec,
   };
 }
@@ -172,13 +160,13 @@ export const QUESTIONS: readonly Question[] = [
     flag: "--environments <names>",
     read: environments,
     fallback: () => ["dev", "test", "prod"],
-    check: (value) => {
+    check: (value, _draft, schema) => {
       const names = value as string[];
       if (names.length === 0) return "name at least one environment";
       for (const name of names) {
         if (RESERVED_ACCOUNT_NAMES.has(name))
           return `"${name}" is reserved for the ${name} account`;
-        const error = checkWithSchema(["accounts", 0, "name"], name);
+        const error = schema(["accounts", 0, "name"], name);
         if (error) return `"${name}" ${error}`;
       }
       const dup = names.find((n, i) => names.indexOf(n) !== i);
@@ -329,21 +317,9 @@ export const QUESTIONS: readonly Question[] = [
     flag: "--state-region <region>",
     fallback: (draft) => getAt(draft, "regions.home") ?? "us-east-1",
     skip: (draft) => getAt(draft, "state.backend") !== "s3",
-    check: (value) => checkWithSchema(["regions", "home"], value),
+    check: (value, _draft, schema) => schema(["regions", "home"], value),
   }),
 ];
-
-/** The question's own check, after the generic one every select gets: the value is one of its choices. */
-export function checkAnswer(
-  question: Question,
-  value: unknown,
-  draft: AnswersDraft,
-): string | undefined {
-  if (question.kind === "select" && !question.choices?.some((c) => c.value === value)) {
-    return `use one of: ${question.choices?.map((c) => c.value).join(", ")}`;
-  }
-  return question.check(value, draft);
-}
 
 /** Parses what a user typed (or passed as a flag) for a question. */
 export function parseInput(question: Question, raw: unknown): unknown {

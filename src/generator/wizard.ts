@@ -8,13 +8,8 @@ import { validateAnswers } from "../config/load.js";
 import type { Problem } from "../config/problems.js";
 import type { BaselineConfig } from "../config/resolve.js";
 import { BaselineError } from "../errors.js";
-import {
-  checkAnswer,
-  parseInput,
-  QUESTIONS,
-  type AnswersDraft,
-  type Question,
-} from "./questions.js";
+import { parseInput, QUESTIONS, type AnswersDraft, type Question } from "./questions.js";
+import { checkAnswer } from "./schema-check.js";
 
 export const CANCELLED = Symbol("cancelled");
 

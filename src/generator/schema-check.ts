@@ -1,0 +1,38 @@
+/**
+ * The answers-schema checks behind the generator's questions. Kept apart from questions.ts so
+ * that declaring `init`'s flags does not load zod on every CLI start.
+ */
+import { problemsFromIssues, schemaAt } from "../config/problems.js";
+import { AnswersSchema } from "../config/schema.js";
+import type { AnswersDraft, Question } from "./questions.js";
+
+/**
+ * Validates one value with the schema at `keys`, the same rule as in an answers file. `draft`
+ * picks the branch of discriminated unions (e.g. the S3 state settings).
+ */
+export function checkWithSchema(
+  keys: (string | number)[],
+  value: unknown,
+  draft?: AnswersDraft,
+): string | undefined {
+  const schema = schemaAt(AnswersSchema, keys, draft);
+  if (!schema || value === undefined) return undefined;
+  const result = (
+    schema as unknown as { safeParse: (v: unknown) => { success: boolean; error?: { issues: [] } } }
+  ).safeParse(value);
+  if (result.success) return undefined;
+  const [problem] = problemsFromIssues(schema, result.error?.issues ?? [], value);
+  return problem ? `${problem.message} (${problem.fix})` : "invalid value";
+}
+
+/** The question's own check, after the generic one every select gets: the value is one of its choices. */
+export function checkAnswer(
+  question: Question,
+  value: unknown,
+  draft: AnswersDraft,
+): string | undefined {
+  if (question.kind === "select" && !question.choices?.some((c) => c.value === value)) {
+    return `use one of: ${question.choices?.map((c) => c.value).join(", ")}`;
+  }
+  return question.check(value, draft, checkWithSchema);
+}

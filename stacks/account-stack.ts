@@ -27,13 +27,14 @@ export class AccountStack extends TerraformStack {
     this.config = props.config;
     this.account = props.account;
     this.partition = partitionOf(props.config.regions.home);
-    applyStateBackend(this, name, props.config.state);
+    applyStateBackend(this, name, props.config.state, props.config.emulator);
     this.providers = new AccountProviders(this, {
       account: props.account,
       homeRegion: props.config.regions.home,
       regions: props.regions,
       accessRoleName: props.config.accessRoleName,
       tags: { BaselineStack: name },
+      emulator: props.config.emulator,
     });
   }
 

@@ -35,6 +35,11 @@ export function validateAnswers(data: unknown): ValidationResult {
 
 /** Reads and parses an answers file; errors name the file and, for bad JSON, the line. */
 export async function readAnswersFile(file: string): Promise<unknown> {
+  return (await readAnswersText(file)).data;
+}
+
+/** The answers file's text (for byte-preserving edits) and its parsed content. */
+export async function readAnswersText(file: string): Promise<{ text: string; data: unknown }> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -47,7 +52,7 @@ export async function readAnswersFile(file: string): Promise<unknown> {
     );
   }
   try {
-    return JSON.parse(text);
+    return { text, data: JSON.parse(text) };
   } catch (cause) {
     const message = (cause as Error).message;
     const at = /position (\d+)/.exec(message);
@@ -66,7 +71,12 @@ function lineColumn(text: string, position: number): string {
 
 /** Reads, validates and resolves an answers file, or throws ANSWERS_INVALID with every problem. */
 export async function loadConfig(file: string): Promise<BaselineConfig> {
-  const result = validateAnswers(await readAnswersFile(file));
+  return configFrom(file, await readAnswersFile(file));
+}
+
+/** Validates parsed answers from `file`, or throws ANSWERS_INVALID with every problem. */
+export function configFrom(file: string, data: unknown): BaselineConfig {
+  const result = validateAnswers(data);
   if (!result.ok) {
     throw new BaselineError(
       "ANSWERS_INVALID",

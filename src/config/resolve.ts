@@ -17,6 +17,8 @@ export interface ResolvedAccount {
   readonly kind: AccountKind | "management";
   readonly email?: string;
   readonly accountId?: string;
+  /** Name in AWS Organizations when it differs from `name`. */
+  readonly displayName?: string;
   /** OU path; undefined for the management account, which sits at the root. */
   readonly ou?: string;
   readonly network?: ResolvedNetwork;
@@ -87,6 +89,7 @@ export function resolveConfig(answers: Answers): BaselineConfig {
       kind: account.kind,
       email: accountEmail(answers, account),
       accountId: account.accountId,
+      displayName: account.displayName,
       ou: account.ou ?? defaultOu(account.kind, account.name),
       answersPath: `accounts[${i}]`,
       network: network && {

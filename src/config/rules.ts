@@ -5,7 +5,8 @@
  */
 import { canonicalCidr, isPrivate, overlaps, parseCidr, size, type Cidr } from "./cidr.js";
 import type { Problem } from "./problems.js";
-import { accountEmail, vpcCidrs } from "./resolve.js";
+import { guardrailPolicyNames } from "../names.js";
+import { accountEmail, defaultOu, vpcCidrs } from "./resolve.js";
 import type { Answers } from "./schema.js";
 
 export interface Rule {
@@ -505,6 +506,83 @@ const adminUsersUnique: Rule = {
     ),
 };
 
+const adoptTargetsKnown: Rule = {
+  name: "adopt-targets-known",
+  why: "An import block for a resource the stacks do not declare fails every plan.",
+  check: (a) => {
+    const out: Problem[] = [];
+    const rule = "adopt-targets-known";
+    if (a.adopt.organization && !a.organization.id) {
+      out.push(
+        problem(
+          rule,
+          "adopt.organization",
+          "adopting the organization needs its ID",
+          "set organization.id (o-…), e.g. with `aws-baseline accounts discover`",
+          true,
+        ),
+      );
+    }
+    const ous = new Set(
+      a.accounts.flatMap((acc) => {
+        const parts = (acc.ou ?? defaultOu(acc.kind, acc.name)).split("/");
+        return parts.map((_, i) => parts.slice(0, i + 1).join("/"));
+      }),
+    );
+    for (const path of Object.keys(a.adopt.organizationalUnits)) {
+      if (!ous.has(path)) {
+        out.push(
+          problem(
+            rule,
+            `adopt.organizationalUnits.${path}`,
+            "no account is placed in or under this OU, so the stacks do not declare it",
+            `remove it, or set an account's ou to "${path}"`,
+            path,
+          ),
+        );
+      }
+    }
+    const scps = new Set(guardrailPolicyNames(a.organization.prefix, a.guardrails));
+    for (const name of Object.keys(a.adopt.policies)) {
+      if (!scps.has(name)) {
+        out.push(
+          problem(
+            rule,
+            `adopt.policies.${name}`,
+            "is not one of the SCPs these answers switch on",
+            `use one of: ${[...scps].join(", ") || "(none enabled)"}`,
+            name,
+          ),
+        );
+      }
+    }
+    if (a.adopt.attachedPolicies.length > 0 && !a.adopt.rootId) {
+      out.push(
+        problem(
+          rule,
+          "adopt.rootId",
+          "importing SCP attachments needs the root ID",
+          "set adopt.rootId (r-…), e.g. with `aws-baseline accounts discover`",
+        ),
+      );
+    }
+    a.adopt.attachedPolicies.forEach((name, i) => {
+      if (!(name in a.adopt.policies)) {
+        out.push(
+          problem(
+            rule,
+            `adopt.attachedPolicies[${i}]`,
+            "names a policy that adopt.policies does not import",
+            "add it to adopt.policies with its p-… ID, or remove it",
+            name,
+          ),
+        );
+      }
+    });
+    return out;
+  },
+};
+
 /** Every semantic rule, in the order problems are reported. */
 export const RULES: readonly Rule[] = [
   uniqueAccountNames,
@@ -526,6 +604,7 @@ export const RULES: readonly Rule[] = [
   supernetHasRoom,
   billingOverridesKnown,
   adminUsersUnique,
+  adoptTargetsKnown,
 ];
 
 export function checkRules(answers: Answers): Problem[] {

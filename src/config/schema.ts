@@ -12,6 +12,9 @@ import { REGION_PATTERN, REGIONS_ENABLED_BY_DEFAULT } from "./regions.js";
 
 export const ANSWERS_VERSION = 1;
 
+/** `$schema` of answers files the tool writes (the schema ships with the npm package). */
+export const ANSWERS_SCHEMA_REF = "./node_modules/aws-baseline/templates/answers.schema.json";
+
 /** CloudWatch Logs accepts only these retention periods (days). */
 export const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
@@ -202,8 +205,19 @@ const Account = z
       .meta({ description: "Root e-mail of the account. @default - from accountEmailPattern." }),
     accountId: accountId().optional().meta({
       description:
-        "Account ID once the account exists. @default - unknown: the account's stacks wait until it is recorded.",
+        "Account ID once the account exists (`aws-baseline accounts sync` records it). @default - unknown: the account's stacks wait until it is recorded.",
     }),
+    displayName: z
+      .string()
+      .min(1)
+      .max(50)
+      .regex(/^[\x20-\x7E]+$/, { error: "must be 1-50 printable ASCII characters" })
+      .optional()
+      .meta({
+        description:
+          "The account's name in AWS Organizations, when it differs from `name` (adopted accounts keep theirs). @default - name.",
+        examples: ["Production"],
+      }),
     ou: ouPath().optional().meta({
       description:
         "Organizational unit path. @default - Security for log-archive and security accounts, Workloads/<name> for workloads.",
@@ -510,6 +524,65 @@ const State = z
       "Where Terraform state lives: S3 (encrypted, use_lockfile) for real use, or local files for trials.",
   });
 
+const Adopt = z
+  .strictObject({
+    organization: z.boolean().default(false).meta({
+      description:
+        "Import the existing organization (organization.id) instead of creating one. Set by `aws-baseline accounts discover`.",
+    }),
+    accounts: z.boolean().default(false).meta({
+      description:
+        "Import every member account that has an accountId instead of creating it. Set by `accounts discover`.",
+    }),
+    organizationalUnits: z
+      .record(
+        ouPath(),
+        z.string().regex(/^ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/, {
+          error: "must look like ou-ab12-cd34ef56",
+        }),
+      )
+      .default({})
+      .meta({
+        description:
+          'Existing OUs to import, by OU path: { "Workloads/prod": "ou-ab12-cd34ef56" }.',
+      }),
+    policies: z
+      .record(
+        z.string().min(1).max(128),
+        z.string().regex(/^p-[0-9a-z]{8,128}$/, { error: "must look like p-ab12cd34" }),
+      )
+      .default({})
+      .meta({
+        description:
+          "Existing SCPs with the baseline's names to import (their content is replaced by the baseline's), by policy name.",
+      }),
+    rootId: z
+      .string()
+      .regex(/^r-[0-9a-z]{4,32}$/, { error: "must look like r-ab12" })
+      .optional()
+      .meta({ description: "ID of the existing organization root (to import SCP attachments)." }),
+    attachedPolicies: z.array(z.string().min(1).max(128)).default([]).meta({
+      description: "Imported SCPs (by name) that are already attached to the organization root.",
+    }),
+  })
+  .meta({
+    description:
+      "Brownfield adoption: existing resources the stacks import (Terraform import blocks) rather than create. Written by `aws-baseline accounts discover`.",
+  });
+
+const Emulator = z
+  .strictObject({
+    endpointUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).meta({
+      description:
+        "Endpoint of a local AWS emulator (LocalStack-style). Every provider, backend and SDK client is pointed at it, with path-style S3 and credential/account checks skipped.",
+      examples: ["http://localhost:4566"],
+    }),
+  })
+  .meta({
+    description:
+      "Rehearse the baseline against a local AWS emulator instead of AWS. Also: --endpoint-url or AWS_BASELINE_ENDPOINT_URL.",
+  });
+
 const Terraform = z
   .strictObject({
     binary: z.enum(["terraform", "tofu"]).default("terraform").meta({
@@ -561,6 +634,8 @@ export const AnswersSchema = z
     billing: Billing.prefault({}),
     state: State,
     terraform: Terraform.prefault({}),
+    adopt: Adopt.prefault({}),
+    emulator: Emulator.optional(),
   })
   .meta({
     title: "aws-baseline answers",

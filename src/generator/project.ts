@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { BaselineConfig } from "../config/resolve.js";
+import { ANSWERS_SCHEMA_REF } from "../config/schema.js";
 import { BaselineError } from "../errors.js";
 import { manualSteps } from "../manual-steps.js";
 import { writeFileAtomic } from "../util/fs.js";
@@ -20,7 +21,6 @@ export const ANSWERS_FILE = "aws-baseline.json";
 const TEMPLATE_DIR = join(PACKAGE_ROOT, "templates/project");
 const PRESET_DIR = join(PACKAGE_ROOT, "templates/presets");
 /** Editors find the JSON Schema in the installed package. */
-const SCHEMA_REF = "./node_modules/aws-baseline/templates/answers.schema.json";
 
 export type Owner = "generator" | "user";
 
@@ -58,7 +58,7 @@ export function fillTemplate(text: string, vars: Readonly<Record<string, string>
 /** The answers file as written: schema reference and generator first, then the answers. */
 export function answersFileContent(answers: AnswersDraft): string {
   const { $schema: _schema, generatedBy: _by, ...rest } = answers;
-  return `${JSON.stringify({ $schema: SCHEMA_REF, generatedBy: `aws-baseline ${VERSION}`, ...rest }, null, 2)}\n`;
+  return `${JSON.stringify({ $schema: ANSWERS_SCHEMA_REF, generatedBy: `aws-baseline ${VERSION}`, ...rest }, null, 2)}\n`;
 }
 
 export async function renderProject(

@@ -5,6 +5,7 @@
  */
 import { AwsProvider, type Construct } from "../../src/cdk.js";
 import type { ResolvedAccount } from "../../src/config/resolve.js";
+import { providerEmulation, type Emulator } from "../../src/emulator.js";
 import { MANAGED_BY_TAG, partitionOf, ROLE_SESSION_NAME, roleArn } from "../../src/names.js";
 
 export interface AccountProvidersProps {
@@ -19,6 +20,8 @@ export interface AccountProvidersProps {
   readonly accessRoleName: string;
   /** Tags on every resource. */
   readonly tags: Record<string, string>;
+  /** Point every provider at a local AWS emulator. @default - real AWS */
+  readonly emulator?: Emulator;
 }
 
 export class AccountProviders {
@@ -33,8 +36,10 @@ export class AccountProviders {
       // buildBaseline never creates a member stack without an ID; reaching here is a bug.
       throw new Error(`AccountProviders: account ${account.name} has no accountId`);
     }
+    const { emulator } = props;
     const common = {
-      allowedAccountIds: account.accountId ? [account.accountId] : undefined,
+      // Emulators do not report the account ID, so the guard is left to real AWS.
+      allowedAccountIds: account.accountId && !emulator ? [account.accountId] : undefined,
       assumeRole:
         member && account.accountId
           ? [
@@ -45,6 +50,7 @@ export class AccountProviders {
             ]
           : undefined,
       defaultTags: [{ tags: { ...MANAGED_BY_TAG, ...props.tags } }],
+      ...(emulator ? providerEmulation(emulator) : {}),
     };
     this.home = new AwsProvider(scope, "aws", { region: homeRegion, ...common });
     this.byRegion.set(homeRegion, this.home);

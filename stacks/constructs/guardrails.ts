@@ -59,11 +59,20 @@ export class Guardrails extends Construct {
         content,
       });
       // At the root: every member account, present and future. SCPs never bind the management account.
-      new OrganizationsPolicyAttachment(this, `${guardrail.name}-root`, {
+      const attachment = new OrganizationsPolicyAttachment(this, `${guardrail.name}-root`, {
         provider: props.provider,
         policyId: scp.id,
         targetId: props.rootId,
       });
+      // Brownfield: an SCP with our name is adopted (its content becomes ours), with its attachment.
+      const { adopt } = props.config;
+      const existing = adopt.policies[guardrail.name];
+      if (existing) {
+        scp.importFrom(existing, props.provider);
+        if (adopt.rootId && adopt.attachedPolicies.includes(guardrail.name)) {
+          attachment.importFrom(`${adopt.rootId}:${existing}`, props.provider);
+        }
+      }
     }
   }
 }

@@ -47,6 +47,11 @@ export class Organization extends Construct {
       enabledPolicyTypes: ["SERVICE_CONTROL_POLICY"],
       lifecycle: { preventDestroy: true },
     });
+    // Brownfield: adopt what exists (import blocks) rather than try to create it again.
+    const adopt = config.adopt;
+    if (adopt.organization && config.organization.id) {
+      this.organization.importFrom(config.organization.id, provider);
+    }
     this.rootId = this.organization.roots.get(0).id;
 
     // Parents come before children (organizationalUnits is sorted), so lookups always hit.
@@ -56,35 +61,34 @@ export class Organization extends Construct {
         slash < 0
           ? this.rootId
           : (this.units.get(path.slice(0, slash)) as OrganizationsOrganizationalUnit).id;
-      this.units.set(
-        path,
-        new OrganizationsOrganizationalUnit(this, ouId(path), {
-          provider,
-          name: path.slice(slash + 1),
-          parentId,
-        }),
-      );
+      const unit = new OrganizationsOrganizationalUnit(this, ouId(path), {
+        provider,
+        name: path.slice(slash + 1),
+        parentId,
+      });
+      const existing = adopt.organizationalUnits[path];
+      if (existing) unit.importFrom(existing, provider);
+      this.units.set(path, unit);
     }
 
     for (const account of config.accounts) {
-      this.accounts.set(
-        account.name,
-        new OrganizationsAccount(this, `account-${account.name}`, {
-          provider,
-          name: account.name,
-          email: account.email as string,
-          parentId: (this.units.get(account.ou as string) as OrganizationsOrganizationalUnit).id,
-          roleName: config.accessRoleName,
-          closeOnDeletion: false,
-          iamUserAccessToBilling: "ALLOW",
-          // Accounts hold workloads: removing one from the answers must never close it.
-          // role_name and billing access are create-time settings AWS cannot read back.
-          lifecycle: {
-            preventDestroy: true,
-            ignoreChanges: ["role_name", "iam_user_access_to_billing"],
-          },
-        }),
-      );
+      const resource = new OrganizationsAccount(this, `account-${account.name}`, {
+        provider,
+        name: account.displayName ?? account.name,
+        email: account.email as string,
+        parentId: (this.units.get(account.ou as string) as OrganizationsOrganizationalUnit).id,
+        roleName: config.accessRoleName,
+        closeOnDeletion: false,
+        iamUserAccessToBilling: "ALLOW",
+        // Accounts hold workloads: removing one from the answers must never close it.
+        // role_name and billing access are create-time settings AWS cannot read back.
+        lifecycle: {
+          preventDestroy: true,
+          ignoreChanges: ["role_name", "iam_user_access_to_billing"],
+        },
+      });
+      if (adopt.accounts && account.accountId) resource.importFrom(account.accountId, provider);
+      this.accounts.set(account.name, resource);
     }
 
     if (config.guardrails.centralRootAccess) {

@@ -4,6 +4,7 @@
  */
 import { LocalBackend, S3Backend, type TerraformStack } from "../../src/cdk.js";
 import type { BaselineConfig } from "../../src/config/resolve.js";
+import { backendEmulation, type Emulator } from "../../src/emulator.js";
 
 /** Terraform and OpenTofu both support `use_lockfile` from 1.10. */
 export const REQUIRED_TERRAFORM_VERSION = ">= 1.10";
@@ -12,6 +13,7 @@ export function applyStateBackend(
   stack: TerraformStack,
   name: string,
   state: BaselineConfig["state"],
+  emulator?: Emulator,
 ): void {
   if (state.backend === "s3") {
     new S3Backend(stack, {
@@ -22,6 +24,11 @@ export function applyStateBackend(
     });
     // cdktf 0.21 predates use_lockfile (Terraform 1.10); DynamoDB locking is deprecated.
     stack.addOverride("terraform.backend.s3.use_lockfile", true);
+    if (emulator) {
+      for (const [key, value] of Object.entries(backendEmulation(emulator))) {
+        stack.addOverride(`terraform.backend.s3.${key}`, value);
+      }
+    }
   } else {
     // The stack runs in <out>/stacks/<name>: three levels up is the folder holding <out>, so state
     // survives re-synthesis (which replaces <out>) and the path is the same in every checkout.

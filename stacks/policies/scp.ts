@@ -3,6 +3,7 @@
  * reason it exists. SCPs never affect the management account; they bound every member account.
  * The baseline's own access role is exempt where it must manage the protected resource.
  */
+import { GUARDRAIL_SUFFIXES } from "../../src/names.js";
 import { policy, type PolicyDocument } from "./document.js";
 
 export interface Guardrail {
@@ -29,7 +30,7 @@ function exemptAccessRole(c: GuardrailContext) {
 
 export function denyLeavingOrganization(c: GuardrailContext): Guardrail {
   return {
-    name: `${c.prefix}-deny-leave-organization`,
+    name: `${c.prefix}-${GUARDRAIL_SUFFIXES.denyLeavingOrganization}`,
     description: "Member accounts cannot leave the organization.",
     reason:
       "An account that leaves the organization escapes every other guardrail and the org trail.",
@@ -47,7 +48,7 @@ export function protectCloudTrail(c: GuardrailContext): Guardrail {
     (b) => `arn:${c.partition}:s3:::${b}`,
   );
   return {
-    name: `${c.prefix}-protect-cloudtrail`,
+    name: `${c.prefix}-${GUARDRAIL_SUFFIXES.protectCloudTrail}`,
     description:
       "Only the baseline can change the organization trail, its log buckets and its key.",
     reason:
@@ -120,7 +121,7 @@ export function protectCloudTrail(c: GuardrailContext): Guardrail {
 
 export function protectAccountDefaults(c: GuardrailContext): Guardrail {
   return {
-    name: `${c.prefix}-protect-account-defaults`,
+    name: `${c.prefix}-${GUARDRAIL_SUFFIXES.protectAccountDefaults}`,
     description:
       "Only the baseline can turn off default encryption, Block Public Access, IMDSv2 defaults or Access Analyzer.",
     reason:
@@ -145,7 +146,7 @@ export function protectAccountDefaults(c: GuardrailContext): Guardrail {
 export function denyRootUser(c: GuardrailContext): Guardrail {
   const root = `arn:${c.partition}:iam::*:root`;
   return {
-    name: `${c.prefix}-deny-root-user`,
+    name: `${c.prefix}-${GUARDRAIL_SUFFIXES.denyRootUser}`,
     description:
       "The root user of member accounts can do nothing; nobody can create root access keys.",
     reason:
@@ -210,7 +211,7 @@ export const GLOBAL_SERVICE_ACTIONS = [
 
 export function denyRegionsOutsideEnabled(c: GuardrailContext): Guardrail {
   return {
-    name: `${c.prefix}-deny-other-regions`,
+    name: `${c.prefix}-${GUARDRAIL_SUFFIXES.denyRegionsOutsideEnabled}`,
     description:
       "Regional actions are denied outside the enabled regions; global services stay allowed.",
     reason:

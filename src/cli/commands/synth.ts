@@ -1,6 +1,7 @@
 /** `aws-baseline synth`: answers -> Terraform JSON per stack, optionally checked by terraform. */
 import { relative } from "node:path";
 import { loadConfig } from "../../config/load.js";
+import { emulatorFor } from "../../emulator.js";
 import { BaselineError } from "../../errors.js";
 import { synthesize } from "../../synth.js";
 import { findTerraform, type TerraformBinary } from "../../terraform/binary.js";
@@ -16,6 +17,7 @@ export interface SynthFlags {
   readonly terraformBin?: string;
   readonly pluginDir?: string;
   readonly concurrency: number;
+  readonly endpointUrl?: string;
 }
 
 /** Finds terraform for --tf-validate; in auto mode a missing binary is a visible skip, not an error. */
@@ -39,7 +41,8 @@ async function terraformFor(
 
 export async function synthCommand(flags: SynthFlags, io: Io): Promise<void> {
   const started = performance.now();
-  const config = await loadConfig(flags.config);
+  const loaded = await loadConfig(flags.config);
+  const config = { ...loaded, emulator: emulatorFor(flags.endpointUrl, loaded.emulator) };
   const result = await synthesize(config, { outDir: flags.out, force: flags.force });
   const seconds = (performance.now() - started) / 1000;
 

@@ -23,3 +23,15 @@ export { BaselineError, EXIT_CODES, type ErrorCode, type ErrorKind } from "./err
 export { synthesize, type SynthResult, type SynthesizedStack } from "./synth.js";
 export { findTerraform, type TerraformBinary } from "./terraform/binary.js";
 export { validateStacks, type StackValidation } from "./terraform/validate.js";
+export {
+  createClients,
+  destroyClients,
+  REQUIRED_ACTIONS,
+  type AwsClients,
+  type AwsOptions,
+} from "./aws/clients.js";
+export { discover, type Conflict, type Discovery } from "./aws/discover.js";
+export { planSync, type SyncPlan } from "./aws/match.js";
+export { readOrganization, type OrgSnapshot } from "./aws/organization.js";
+export { editAnswersText } from "./config/answers-edit.js";
+export { EMULATED_SERVICES, type Emulator } from "./emulator.js";

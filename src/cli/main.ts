@@ -25,6 +25,23 @@ function jsonOption(): Option {
   return new Option("--json", "print the result as JSON on stdout (progress stays on stderr)");
 }
 
+function endpointOption(): Option {
+  return new Option(
+    "--endpoint-url <url>",
+    "emulator mode: send every AWS call to this local emulator (LocalStack-style)",
+  ).env("AWS_BASELINE_ENDPOINT_URL");
+}
+
+function awsOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option("--profile <name>", "AWS profile (standard chain: env, SSO, roles)").env(
+        "AWS_PROFILE",
+      ),
+    )
+    .addOption(endpointOption());
+}
+
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a whole number >= 1");
@@ -147,6 +164,7 @@ own are written once and replaced only with --force.`,
         .default(2)
         .argParser(positiveInt),
     )
+    .addOption(endpointOption())
     .addOption(jsonOption())
     .addHelpText(
       "after",
@@ -160,6 +178,85 @@ Stacks whose account ID is not known yet are listed as waiting, never synthesize
     .action(async (opts) => {
       const { synthCommand } = await import("./commands/synth.js");
       await synthCommand(opts, io);
+    });
+
+  const accounts = program
+    .command("accounts")
+    .description(
+      "read the AWS organization (read-only): record account IDs, or adopt an existing organization",
+    )
+    .addHelpText(
+      "after",
+      `
+Credentials come from the standard AWS chain (AWS_PROFILE/--profile, SSO, env, roles) and must
+belong to the management account. The read-only IAM policy the commands need is in the README.`,
+    );
+  awsOptions(
+    accounts
+      .command("sync")
+      .description(
+        "match answers accounts to the organization (by ID, e-mail, then name) and write the account IDs and organization ID into the answers file",
+      )
+      .addOption(configOption())
+      .addOption(new Option("--dry-run", "show the diff and the report; write nothing"))
+      .addOption(new Option("-y, --yes", "write without asking (asked only on a terminal)"))
+      .addOption(
+        new Option("--force", "also replace recorded IDs that disagree with the organization"),
+      )
+      .addOption(new Option("--region <region>", "region for STS (default: answers home region)"))
+      .addOption(jsonOption()),
+  )
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ aws-baseline accounts sync --dry-run          see which IDs would be written
+  $ aws-baseline accounts sync --profile mgmt -y  record them (only those values change)
+
+Run it after the org stack has created the accounts; the member-account stacks then synthesize.`,
+    )
+    .action(async (opts) => {
+      const { syncCommand } = await import("./commands/accounts.js");
+      await syncCommand(opts, io);
+    });
+  awsOptions(
+    accounts
+      .command("discover")
+      .description(
+        "brownfield: write answers for an organization that already exists, with import blocks for what exists and a list of conflicts",
+      )
+      .addOption(new Option("-o, --out <file>", "answers file to write").default(DEFAULT_CONFIG))
+      .addOption(
+        new Option("--region <region>", "home region of the baseline (trail, logs, VPCs)").env(
+          "AWS_REGION",
+        ),
+      )
+      .addOption(
+        new Option("--name <name>", "organization name (default: management account name)"),
+      )
+      .addOption(new Option("--prefix <prefix>", "resource name prefix (default: from the name)"))
+      .addOption(
+        new Option(
+          "--alarm-email <address...>",
+          "who receives security alarms (default: the management account e-mail)",
+        ),
+      )
+      .addOption(new Option("--dry-run", "print the answers instead of writing them"))
+      .addOption(new Option("--force", "replace --out if it exists"))
+      .addOption(jsonOption()),
+  )
+    .addHelpText(
+      "after",
+      `
+Example:
+  $ aws-baseline accounts discover --profile mgmt --region eu-west-1 --prefix acme -o acme.json
+
+The answers adopt the organization, its OUs, accounts and same-name SCPs through Terraform import
+blocks, so synth + plan import them instead of creating them again.`,
+    )
+    .action(async (opts) => {
+      const { discoverCommand } = await import("./commands/accounts.js");
+      await discoverCommand(opts, io);
     });
 
   program

@@ -1,0 +1,136 @@
+/**
+ * AWS SDK clients for discovery. Credentials come only from the SDK's standard chain (env,
+ * profiles, SSO, container/instance roles): nothing here reads or stores a secret. Throttling is
+ * retried by the SDK itself (adaptive mode backs off and rate-limits on TooManyRequestsException).
+ * In emulator mode every client talks to the emulator's URL instead.
+ */
+import { AccountClient } from "@aws-sdk/client-account";
+import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
+import { IAMClient } from "@aws-sdk/client-iam";
+import { OrganizationsClient } from "@aws-sdk/client-organizations";
+import { STSClient } from "@aws-sdk/client-sts";
+import { BaselineError } from "../errors.js";
+
+export interface AwsOptions {
+  /** Named profile from ~/.aws/config. @default - AWS_PROFILE, then the rest of the chain */
+  readonly profile?: string;
+  /** Region for regional calls (CloudTrail). @default - the answers' home region */
+  readonly region: string;
+  /** Local emulator URL (emulator mode). @default - real AWS */
+  readonly endpointUrl?: string;
+  /** Attempts per call, throttling included. @default 8 */
+  readonly maxAttempts?: number;
+  /** Test seam: an HTTP handler that replaces the network (the SDK's middleware still runs). */
+  readonly requestHandler?: unknown;
+}
+
+export interface AwsClients {
+  readonly organizations: OrganizationsClient;
+  readonly sts: STSClient;
+  readonly iam: IAMClient;
+  readonly cloudtrail: CloudTrailClient;
+  readonly account: AccountClient;
+}
+
+/** Organizations, IAM and Account are global services served from us-east-1 (aws partition). */
+const GLOBAL_REGION = "us-east-1";
+
+// The SDK warns on Node < 22 about its future releases; our SDK version is pinned, so the
+// warning is noise for users (the Node 22 move is tracked with the cdktn move in the README).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
+export function createClients(options: AwsOptions): AwsClients {
+  const common = {
+    profile: options.profile,
+    maxAttempts: options.maxAttempts ?? 8,
+    retryMode: "adaptive",
+    ...(options.endpointUrl
+      ? {
+          endpoint: options.endpointUrl,
+          // Emulators accept any credentials; dummy ones only when the chain has none configured.
+          ...(process.env.AWS_ACCESS_KEY_ID || options.profile || process.env.AWS_PROFILE
+            ? {}
+            : { credentials: { accessKeyId: "test", secretAccessKey: "test" } }),
+        }
+      : {}),
+    ...(options.requestHandler ? { requestHandler: options.requestHandler as never } : {}),
+  } as const;
+  return {
+    organizations: new OrganizationsClient({ ...common, region: GLOBAL_REGION }),
+    sts: new STSClient({ ...common, region: options.region }),
+    iam: new IAMClient({ ...common, region: GLOBAL_REGION }),
+    cloudtrail: new CloudTrailClient({ ...common, region: options.region }),
+    account: new AccountClient({ ...common, region: GLOBAL_REGION }),
+  };
+}
+
+export function destroyClients(clients: AwsClients): void {
+  for (const client of Object.values(clients)) client.destroy();
+}
+
+/** IAM actions `accounts sync` and `accounts discover` call (all read-only); see README. */
+export const REQUIRED_ACTIONS = {
+  sync: [
+    "sts:GetCallerIdentity",
+    "organizations:DescribeOrganization",
+    "organizations:ListRoots",
+    "organizations:ListAccounts",
+  ],
+  discover: [
+    "organizations:ListOrganizationalUnitsForParent",
+    "organizations:ListAccountsForParent",
+    "organizations:ListPolicies",
+    "organizations:ListTargetsForPolicy",
+    "cloudtrail:DescribeTrails",
+    "iam:GetAccountPasswordPolicy",
+    "account:ListRegions",
+  ],
+} as const;
+
+const CREDENTIAL_ERRORS = new Set([
+  "CredentialsProviderError",
+  "ExpiredToken",
+  "ExpiredTokenException",
+  "InvalidClientTokenId",
+  "UnrecognizedClientException",
+  "TokenRefreshRequired",
+]);
+
+/**
+ * Turns an SDK failure into a BaselineError that says what to do. `action` names the call, so an
+ * access-denied error says which permission is missing.
+ */
+export function awsError(error: unknown, action: string): BaselineError {
+  if (error instanceof BaselineError) return error;
+  const e = error as { name?: string; message?: string };
+  const name = e.name ?? "Error";
+  const message = (e.message ?? String(error)).split("\n")[0] as string;
+  if (CREDENTIAL_ERRORS.has(name)) {
+    return new BaselineError("AWS_NO_CREDENTIALS", `no usable AWS credentials: ${message}`, {
+      cause: error,
+      hint:
+        "sign in with the standard AWS chain, e.g. `aws sso login --profile mgmt` then --profile mgmt " +
+        "(or AWS_PROFILE), or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY in the environment",
+    });
+  }
+  if (name === "AccessDeniedException" || name === "AccessDenied") {
+    return new BaselineError("AWS_ACCESS_DENIED", `${action} was denied: ${message}`, {
+      cause: error,
+      hint: "run as a principal of the management account with the read-only policy in the README (section 'accounts')",
+    });
+  }
+  if (name === "AWSOrganizationsNotInUseException") {
+    return new BaselineError(
+      "AWS_NO_ORGANIZATION",
+      "the caller's account is not in an organization",
+      {
+        cause: error,
+        hint: "create the organization with the org stack first (`aws-baseline deploy --stack org`), or sign in to the management account",
+      },
+    );
+  }
+  return new BaselineError("AWS_REQUEST_FAILED", `${action} failed: ${name}: ${message}`, {
+    cause: error,
+    hint: "check the network, the region and the emulator URL if you use one",
+  });
+}

@@ -1,0 +1,328 @@
+/**
+ * Organizations discovery against a mocked SDK (aws-sdk-client-mock): no test calls AWS. The
+ * throttling test instead swaps the HTTP handler, so the SDK's real retry middleware runs.
+ */
+import {
+  DescribeOrganizationCommand,
+  ListAccountsCommand,
+  OrganizationsClient,
+} from "@aws-sdk/client-organizations";
+import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { mockClient } from "aws-sdk-client-mock";
+import { diffChars } from "diff";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  createClients,
+  destroyClients,
+  REQUIRED_ACTIONS,
+  type AwsClients,
+} from "../../src/aws/clients.js";
+import { discover, slug } from "../../src/aws/discover.js";
+import { planSync } from "../../src/aws/match.js";
+import { readOrganization } from "../../src/aws/organization.js";
+import { editAnswersText } from "../../src/config/answers-edit.js";
+import { validateAnswers } from "../../src/config/load.js";
+import { BaselineError } from "../../src/errors.js";
+import { PACKAGE_ROOT } from "../../src/version.js";
+import { configFrom } from "../helpers/answers.js";
+import { createAwsMocks, fakeOrg, serveFakeOrg, type FakeOrg } from "../helpers/fake-org.js";
+
+const mocks = createAwsMocks();
+const { organizations, sts } = mocks;
+const serve = (org: FakeOrg) => serveFakeOrg(mocks, org);
+
+/** Answers for the fake org, as a user would have them before the first sync. */
+const ANSWERS_TEXT = `{
+  "version": 1,
+  "organization": {"name": "Acme Corp", "prefix": "acme"},
+  "accountEmailPattern": "aws+{name}@acme.example",
+  "accounts": [
+    { "name": "log-archive", "kind": "log-archive" },
+    { "name": "security", "kind": "security" },
+    {
+      "name":   "dev",
+      "network": {}
+    },
+    { "name": "test", "network": {} },
+    { "name": "prod",   "network": { "azCount": 3 } }
+  ],
+  "alarms": { "emails": ["sec@acme.example"] }
+}
+`;
+
+let clients: AwsClients;
+beforeEach(() => {
+  for (const mock of Object.values(mocks)) mock.reset();
+  clients = createClients({ region: "eu-west-1" });
+});
+afterEach(() => destroyClients(clients));
+
+describe("reading the organization", () => {
+  it("follows NextToken through every page of accounts and OUs", async () => {
+    const org = fakeOrg();
+    serve(org);
+    const snapshot = await readOrganization(clients, { placement: true });
+    expect(snapshot.accounts.map((a) => a.id).sort()).toEqual(org.accounts.map((a) => a.Id).sort());
+    // 6 accounts in pages of two.
+    expect(organizations.commandCalls(ListAccountsCommand)).toHaveLength(3);
+    expect(snapshot.units.map((u) => u.path)).toEqual(["Security", "Workloads", "Workloads/prod"]);
+    expect(snapshot.accounts.find((a) => a.id === "666666666666")?.ouPath).toBe("Workloads/prod");
+    expect(snapshot.accounts.find((a) => a.id === "444444444444")?.ouPath).toBeUndefined();
+  });
+
+  it("refuses a caller that is not the management account, naming both accounts", async () => {
+    const org = { ...fakeOrg(), callerAccount: "444444444444" };
+    serve(org);
+    const error = await readOrganization(clients).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BaselineError);
+    expect((error as BaselineError).code).toBe("AWS_NOT_MANAGEMENT");
+    expect((error as BaselineError).message).toMatch(
+      /444444444444.*not the management account 111111111111/,
+    );
+    expect(organizations.commandCalls(ListAccountsCommand)).toHaveLength(0);
+  });
+
+  it("explains missing credentials and denied calls", async () => {
+    sts.on(GetCallerIdentityCommand).rejects(
+      Object.assign(new Error("Could not load credentials from any providers"), {
+        name: "CredentialsProviderError",
+      }),
+    );
+    const noCredentials = (await readOrganization(clients).catch(
+      (e: unknown) => e,
+    )) as BaselineError;
+    expect(noCredentials.code).toBe("AWS_NO_CREDENTIALS");
+    expect(noCredentials.hint).toMatch(/--profile/);
+
+    sts.reset();
+    serve(fakeOrg());
+    organizations
+      .on(ListAccountsCommand)
+      .rejects(Object.assign(new Error("not allowed"), { name: "AccessDeniedException" }));
+    const denied = (await readOrganization(clients).catch((e: unknown) => e)) as BaselineError;
+    expect(denied.code).toBe("AWS_ACCESS_DENIED");
+    expect(denied.message).toContain("organizations:ListAccounts");
+  });
+});
+
+describe("throttling", () => {
+  it("is retried by the SDK until the call succeeds", async () => {
+    let attempts = 0;
+    const handler = {
+      handle: async () => {
+        attempts++;
+        const throttled = attempts <= 2;
+        const payload = throttled
+          ? { __type: "TooManyRequestsException", Message: "Rate exceeded" }
+          : { Organization: { Id: "o-exampleorg1", MasterAccountId: "111111111111" } };
+        return {
+          response: {
+            statusCode: throttled ? 400 : 200,
+            headers: { "content-type": "application/x-amz-json-1.1" },
+            body: new TextEncoder().encode(JSON.stringify(payload)),
+          },
+        };
+      },
+    };
+    organizations.restore(); // real client, fake network
+    const real = createClients({
+      region: "eu-west-1",
+      endpointUrl: "http://emulator.invalid",
+      requestHandler: handler,
+    });
+    try {
+      const out = await real.organizations.send(new DescribeOrganizationCommand({}));
+      expect(out.Organization?.Id).toBe("o-exampleorg1");
+      expect(attempts).toBe(3);
+      expect(out.$metadata.attempts).toBe(3);
+    } finally {
+      destroyClients(real);
+      mocks.organizations = mockClient(OrganizationsClient); // back to the mock for the rest
+    }
+  });
+});
+
+describe("accounts sync: matching", () => {
+  const config = configFrom(JSON.parse(ANSWERS_TEXT));
+
+  it("matches by e-mail (case-insensitive), then by name, and reports unknown and missing accounts", async () => {
+    serve(fakeOrg());
+    const plan = planSync(config, await readOrganization(clients));
+    const by = Object.fromEntries(plan.matched.map((m) => [m.name, [m.accountId, m.by]]));
+    expect(by).toEqual({
+      "log-archive": ["222222222222", "e-mail"],
+      dev: ["444444444444", "name"],
+      prod: ["666666666666", "e-mail"],
+    });
+    expect(plan.missing.map((m) => m.name)).toEqual(["security", "test"]);
+    expect(plan.unknown.map((u) => u.name)).toEqual(["Old", "Sandbox"]);
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.edits.map((e) => [e.path.join("."), e.value])).toEqual([
+      ["organization.id", "o-exampleorg1"],
+      ["management.accountId", "111111111111"],
+      ["accounts.0.accountId", "222222222222"],
+      ["accounts.2.accountId", "444444444444"],
+      ["accounts.4.accountId", "666666666666"],
+    ]);
+  });
+
+  it("never silently replaces a recorded ID that disagrees with the organization", async () => {
+    serve(fakeOrg());
+    const answers = JSON.parse(ANSWERS_TEXT);
+    answers.accounts[4].accountId = "999999999999";
+    answers.organization.id = "o-otherorg123";
+    const plan = planSync(configFrom(answers), await readOrganization(clients));
+    expect(plan.conflicts.map((c) => c.answersPath)).toEqual([
+      "organization.id",
+      "accounts[4].accountId",
+    ]);
+    expect(plan.conflictEdits.map((e) => e.value)).toEqual(["o-exampleorg1", "666666666666"]);
+    expect(plan.edits.some((e) => e.path.join(".") === "accounts.4.accountId")).toBe(false);
+  });
+
+  it("writes the IDs and keeps every other byte of the answers file", async () => {
+    serve(fakeOrg());
+    const plan = planSync(config, await readOrganization(clients));
+    const after = editAnswersText(ANSWERS_TEXT, plan.edits);
+    const parts = diffChars(ANSWERS_TEXT, after);
+    expect(parts.filter((p) => p.removed)).toEqual([]);
+    const added = parts.filter((p) => p.added).map((p) => p.value);
+    expect(added.join("")).not.toMatch(/"name"|"network"|"kind"/);
+    const count = (text: string) => text.match(/"accountId"/g)?.length ?? 0;
+    expect(count(after) - count(ANSWERS_TEXT)).toBe(4); // 3 matched accounts + management
+    // The written file is valid and now unlocks the member stacks.
+    const result = validateAnswers(JSON.parse(after));
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.config.accounts.find((a) => a.name === "dev")?.accountId).toBe("444444444444");
+      expect(result.config.organization.id).toBe("o-exampleorg1");
+    }
+    // Running sync again on the written file changes nothing.
+    expect(planSync(configFrom(JSON.parse(after)), await readOrganization(clients)).edits).toEqual(
+      [],
+    );
+  });
+});
+
+describe("accounts discover", () => {
+  it("writes valid answers that adopt the organization, its OUs, accounts and same-name SCPs", async () => {
+    serve(fakeOrg());
+    const d = await discover(clients, { homeRegion: "eu-west-1", prefix: "acme", name: "Acme" });
+    expect(d.problems).toEqual([]);
+    const answers = d.answers as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(answers.adopt).toEqual({
+      organization: true,
+      accounts: true,
+      organizationalUnits: {
+        Security: "ou-ab12-aaaaaaaa",
+        Workloads: "ou-ab12-bbbbbbbb",
+        "Workloads/prod": "ou-ab12-cccccccc",
+      },
+      policies: { "acme-deny-root-user": "p-ab12cd34" },
+      rootId: "r-ab12",
+      attachedPolicies: ["acme-deny-root-user"],
+    });
+    const byId = Object.fromEntries(
+      (answers.accounts as { accountId: string }[]).map((a) => [a.accountId, a]),
+    );
+    expect(byId["222222222222"]).toMatchObject({
+      name: "log-archive",
+      kind: "log-archive",
+      displayName: "Log Archive",
+      ou: "Security",
+    });
+    expect(byId["666666666666"]).toMatchObject({
+      name: "production",
+      displayName: "Production",
+      ou: "Workloads/prod",
+    });
+    expect(byId["888888888888"]).toBeUndefined(); // suspended
+    expect(answers.management.accountId).toBe("111111111111");
+    expect(answers.regions).toEqual({
+      home: "eu-west-1",
+      enabled: ["eu-west-1", "us-east-1", "us-west-2"],
+    });
+  });
+
+  it("reports the conflicts a human must decide", async () => {
+    serve(fakeOrg());
+    const d = await discover(clients, { homeRegion: "eu-west-1", prefix: "acme" });
+    const kinds = d.conflicts.map((c) => `${c.kind}: ${c.subject}`);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        "inactive-account: Old (888888888888)",
+        "account-placement: dev (444444444444)",
+        "invited-account: dev (444444444444)",
+        "scp-name: acme-deny-root-user",
+        "organization-trail: arn:aws:cloudtrail:eu-west-1:111111111111:trail/legacy-org-trail",
+        "password-policy: account 111111111111",
+      ]),
+    );
+    const password = d.conflicts.find((c) => c.kind === "password-policy");
+    expect(password?.message).toMatch(
+      /minimum length 8 < 14.*reuse prevention 5 < 24.*symbols not required/,
+    );
+  });
+
+  it("raises no password conflict when there is no policy, and adds a log-archive account when none exists", async () => {
+    const org = fakeOrg();
+    delete org.passwordPolicy;
+    org.accounts = org.accounts.filter((a) => a.Name !== "Log Archive");
+    serve(org);
+    const d = await discover(clients, { homeRegion: "eu-west-1", prefix: "acme" });
+    expect(d.conflicts.map((c) => c.kind)).not.toContain("password-policy");
+    expect(d.conflicts.map((c) => c.kind)).toContain("no-log-archive");
+    expect((d.answers.accounts as { name: string }[])[0]).toEqual({
+      name: "log-archive",
+      kind: "log-archive",
+    });
+  });
+
+  it("derives account names that satisfy the answers' naming rule", () => {
+    expect(slug("Prod Workloads (EU)", "x")).toBe("prod-workloads-eu");
+    expect(slug("123 Data", "account-1234")).toBe("data");
+    expect(slug("***", "account-1234")).toBe("account-1234");
+  });
+});
+
+describe("permissions", () => {
+  it("the documented read-only policy lists exactly the calls sync and discover make", async () => {
+    serve(fakeOrg());
+    await discover(clients, { homeRegion: "eu-west-1", prefix: "acme" });
+    const called = new Set<string>();
+    for (const [service, mock] of Object.entries(mocks)) {
+      for (const call of mock.calls()) {
+        const command = (call.args[0] as object).constructor.name.replace(/Command$/, "");
+        called.add(`${service}:${command}`);
+      }
+    }
+    const required = [...REQUIRED_ACTIONS.sync, ...REQUIRED_ACTIONS.discover];
+    expect([...called].sort()).toEqual([...required].sort());
+    const readme = readFileSync(join(PACKAGE_ROOT, "README.md"), "utf8");
+    for (const action of required) expect(readme).toContain(`"${action}"`);
+  });
+});
+
+describe("adopt answers", () => {
+  it("every import needs the ID it imports and a resource the stacks declare", () => {
+    const answers = JSON.parse(ANSWERS_TEXT);
+    answers.adopt = {
+      organization: true,
+      organizationalUnits: { Sandbox: "ou-ab12-dddddddd" },
+      policies: { "acme-not-a-guardrail": "p-ab12cd34" },
+      attachedPolicies: ["acme-deny-root-user"],
+    };
+    const result = validateAnswers(answers);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => `${p.rule} ${p.path}`)).toEqual([
+      "adopt-targets-known adopt.organization",
+      "adopt-targets-known adopt.organizationalUnits.Sandbox",
+      "adopt-targets-known adopt.policies.acme-not-a-guardrail",
+      "adopt-targets-known adopt.rootId",
+      "adopt-targets-known adopt.attachedPolicies[0]",
+    ]);
+  });
+});

@@ -23,6 +23,11 @@ export const ERROR_CODES = {
   ANSWERS_CONFLICT: "user",
   EMULATOR_URL_INVALID: "user",
   FILE_EXISTS: "user",
+  OUTPUT_MISSING: "user",
+  UNKNOWN_STACK: "user",
+  STACK_FAILED: "user",
+  PROTECTED_DESTROY: "user",
+  CONFIRMATION_NEEDED: "user",
   ABORTED: "aborted",
   INTERNAL: "internal",
 } as const satisfies Record<string, ErrorKind>;

@@ -42,6 +42,42 @@ function awsOptions(command: Command): Command {
     .addOption(endpointOption());
 }
 
+/** Options shared by plan, deploy and drift. */
+function runOptions(command: Command): Command {
+  return command
+    .addOption(configOption())
+    .addOption(new Option("-o, --out <dir>", "synth output folder").default(DEFAULT_OUT))
+    .addOption(new Option("--no-synth", "use the stacks already in --out (from manifest.json)"))
+    .addOption(
+      new Option(
+        "-s, --stack <name...>",
+        "only these stacks (their dependencies count as applied)",
+      ),
+    )
+    .addOption(
+      new Option("--concurrency <n>", "independent stacks run in parallel, at most this many")
+        .default(2)
+        .argParser(positiveInt),
+    )
+    .addOption(
+      new Option(
+        "--terraform-bin <command>",
+        "terraform or tofu (default: answers terraform.binary)",
+      ).env("AWS_BASELINE_TERRAFORM"),
+    )
+    .addOption(
+      new Option("--plugin-dir <dir>", "provider mirror for air-gapped init").env("TF_PLUGIN_DIR"),
+    )
+    .addOption(
+      new Option(
+        "--logs-dir <dir>",
+        "full terraform output, one <stack>.log per stack (default: .aws-baseline/logs/<command>-<time> beside --out)",
+      ),
+    )
+    .addOption(endpointOption())
+    .addOption(jsonOption());
+}
+
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a whole number >= 1");
@@ -66,8 +102,12 @@ Typical flow:
   $ aws-baseline synth --tf-validate always \\
       --plugin-dir /opt/tf-plugins                     ...and check every stack with terraform offline
 
-Exit codes: 0 ok, 1 invalid input or failed check, 3 environment problem
-(e.g. terraform missing), 4 internal error, 130 aborted.`,
+Then, against AWS (or an emulator with --endpoint-url):
+  $ aws-baseline deploy                                 plan, confirm, apply in order
+  $ aws-baseline drift                                  in sync? (exit 2 when not)
+
+Exit codes: 0 ok, 1 invalid input or failed check, 2 drift (drift, plan --detailed-exitcode),
+3 environment problem (e.g. terraform missing), 4 internal error, 130 aborted.`,
     );
 
   program.hook("preAction", (_root, command) => {
@@ -178,6 +218,83 @@ Stacks whose account ID is not known yet are listed as waiting, never synthesize
     .action(async (opts) => {
       const { synthCommand } = await import("./commands/synth.js");
       await synthCommand(opts, io);
+    });
+
+  runOptions(
+    program
+      .command("plan")
+      .description(
+        "synthesize, then terraform init + plan every stack in dependency order; summary per stack",
+      )
+      .addOption(new Option("--detailed-exitcode", "exit 2 when any stack has changes")),
+  )
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ aws-baseline plan                          every stack, 2 at a time
+  $ aws-baseline plan --stack org --json       one stack, machine-readable
+  $ aws-baseline plan --terraform-bin tofu     with OpenTofu
+
+Plans are saved next to each stack (aws-baseline.tfplan); deploy applies exactly what it planned.`,
+    )
+    .action(async (opts) => {
+      const { planCommand } = await import("./commands/run.js");
+      await planCommand(opts, io);
+    });
+
+  runOptions(
+    program
+      .command("deploy")
+      .description(
+        "plan, refuse deletes of protected resources, confirm, then apply the saved plans in order",
+      )
+      .addOption(new Option("-y, --yes", "apply without asking (required without a terminal)"))
+      .addOption(
+        new Option(
+          "--allow-destroy",
+          "allow plans that delete or replace accounts, the organization, the trail, log buckets or KMS keys",
+        ),
+      ),
+  )
+    .addHelpText(
+      "after",
+      `
+First run on a new organization: deploy applies the org stack, records the new account and
+organization IDs in the answers file (as \`accounts sync\` does), synthesizes again and continues
+with the member-account stacks, all in one run.
+
+Examples:
+  $ aws-baseline deploy                        plan, show, ask, apply
+  $ aws-baseline deploy --yes --stack baseline-dev`,
+    )
+    .action(async (opts) => {
+      const { deployCommand } = await import("./commands/run.js");
+      await deployCommand(opts, io);
+    });
+
+  runOptions(
+    program
+      .command("drift")
+      .description(
+        "per stack: what changed outside Terraform (refresh-only plan) and what apply would change; in-sync | drifted | unchecked",
+      )
+      .addOption(new Option("--markdown", "print a Markdown report (CI job summary, issue body)")),
+  )
+    .addHelpText(
+      "after",
+      `
+Exit codes: 0 every stack in sync, 2 drift found, 1 a stack could not be checked (an error is
+never reported as "no drift"), 3 terraform missing.
+
+Examples:
+  $ aws-baseline drift
+  $ aws-baseline drift --markdown >> "$GITHUB_STEP_SUMMARY"
+  $ aws-baseline drift --json | jq '.stacks[] | select(.status != "in-sync")'`,
+    )
+    .action(async (opts) => {
+      const { driftCommand } = await import("./commands/run.js");
+      await driftCommand(opts, io);
     });
 
   const accounts = program

@@ -1,0 +1,148 @@
+/** Text and Markdown rendering of plan, deploy and drift results. */
+import type { PendingStack } from "../plan.js";
+import type {
+  DriftChange,
+  DriftResult,
+  ProtectedChange,
+  StackApplyOutcome,
+  StackPlanOutcome,
+} from "../terraform/operations.js";
+import type { AttributeChange } from "../terraform/plan-json.js";
+import type { Colors } from "./io.js";
+import { table } from "./render.js";
+
+function short(value: unknown): string {
+  const text =
+    value === undefined ? "(none)" : typeof value === "string" ? value : JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+export function describeAttribute(a: AttributeChange): string {
+  return `${a.path || "(whole object)"}: ${short(a.before)} → ${short(a.after)}`;
+}
+
+function pendingLines(pending: readonly PendingStack[], c: Colors): string[] {
+  return pending.map((p) => `${c.yellow("waiting")} ${p.name}: ${p.reason}`);
+}
+
+export function renderPlans(
+  plans: readonly StackPlanOutcome[],
+  pending: readonly PendingStack[],
+  c: Colors,
+): string {
+  const rows = plans.map((p) =>
+    p.status === "planned"
+      ? [
+          p.stack,
+          p.hasChanges ? c.yellow("changes") : c.green("no changes"),
+          p.counts.add,
+          p.counts.change,
+          p.counts.replace,
+          p.counts.destroy,
+          p.counts.import,
+        ]
+      : [p.stack, c.red("failed"), "-", "-", "-", "-", "-"],
+  );
+  const out = [table(["stack", "result", "add", "change", "replace", "destroy", "import"], rows)];
+  for (const p of plans) {
+    if (p.status === "failed")
+      out.push(`${c.red("✖")} ${p.stack}: ${p.reason}\n  log: ${p.logFile}`);
+  }
+  const changed = plans.filter((p) => p.status === "planned" && p.hasChanges).length;
+  out.push(
+    `${plans.length} stack(s) planned, ${changed} with changes`,
+    ...pendingLines(pending, c),
+  );
+  return out.join("\n");
+}
+
+export function renderProtected(changes: readonly ProtectedChange[], c: Colors): string {
+  return changes.map((p) => `  ${c.red(p.action)} ${p.stack}: ${p.address} (${p.what})`).join("\n");
+}
+
+export function renderApply(applied: readonly StackApplyOutcome[], c: Colors): string {
+  return applied
+    .map((a) => {
+      if (a.status === "applied") return `${c.green("✔")} ${a.stack}: applied`;
+      if (a.status === "unchanged") return `${c.dim("·")} ${a.stack}: no changes`;
+      if (a.status !== "failed" && a.status !== "skipped") return "";
+      return `${c.red("✖")} ${a.stack}: ${a.status}: ${a.reason}\n  log: ${a.logFile}`;
+    })
+    .join("\n");
+}
+
+function changeLines(change: DriftChange): string[] {
+  const controls = change.controls.length ? ` [breaks ${change.controls.join(", ")}]` : "";
+  const source =
+    change.source === "outside" ? "changed outside Terraform" : `apply would ${change.action}`;
+  return [
+    `  ${change.address}: ${source}${controls}`,
+    ...change.attributes.map((a) => `      ${describeAttribute(a)}`),
+  ];
+}
+
+export function renderDrift(
+  results: readonly DriftResult[],
+  pending: readonly PendingStack[],
+  c: Colors,
+): string {
+  const cell = (r: DriftResult) =>
+    r.status === "in-sync"
+      ? c.green("in sync")
+      : r.status === "drifted"
+        ? c.yellow(`drifted (${r.changes.length})`)
+        : c.red("unchecked");
+  const out = [
+    table(
+      ["stack", "drift"],
+      results.map((r) => [r.stack, cell(r)]),
+    ),
+  ];
+  for (const r of results) {
+    if (r.status === "drifted")
+      out.push(`${c.yellow(r.stack)}:`, ...r.changes.flatMap(changeLines));
+    if (r.status === "unchecked")
+      out.push(`${c.red(r.stack)}: not checked: ${r.reason}\n  log: ${r.logFile}`);
+  }
+  out.push(...pendingLines(pending, c));
+  return out.join("\n");
+}
+
+const md = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
+
+/** A Markdown report for a CI job summary or an issue. */
+export function driftMarkdown(
+  results: readonly DriftResult[],
+  pending: readonly PendingStack[],
+): string {
+  const drifted = results.filter((r) => r.status === "drifted").length;
+  const unchecked = results.filter((r) => r.status === "unchecked").length;
+  const out = [
+    "## aws-baseline drift",
+    "",
+    `${results.length} stack(s): ${results.length - drifted - unchecked} in sync, ${drifted} drifted, ${unchecked} unchecked.`,
+    "",
+    "| stack | result | resource | change | controls |",
+    "| --- | --- | --- | --- | --- |",
+  ];
+  for (const r of results) {
+    if (r.status === "in-sync") out.push(`| ${r.stack} | in sync | | | |`);
+    if (r.status === "unchecked") out.push(`| ${r.stack} | **unchecked** | | ${md(r.reason)} | |`);
+    if (r.status === "drifted") {
+      for (const change of r.changes) {
+        const what = change.attributes.map((a) => md(describeAttribute(a))).join("<br>");
+        const how =
+          change.source === "outside"
+            ? "changed outside Terraform"
+            : `apply would ${change.action}`;
+        out.push(
+          `| ${r.stack} | **drifted** | \`${change.address}\` | ${how}${what ? `<br>${what}` : ""} | ${change.controls.join(", ")} |`,
+        );
+      }
+    }
+  }
+  if (pending.length > 0) {
+    out.push("", ...pending.map((p) => `- waiting: ${p.name}: ${md(p.reason)}`));
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,146 @@
+/**
+ * Running terraform/tofu on one synthesized stack: init, plan to a saved plan file + `show -json`,
+ * apply of that saved plan. Every command's full output is appended to one log file per stack;
+ * callers get typed results and step events for progress, never raw output.
+ */
+import { appendFile, mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { runTerraform, type RunResult, type TerraformBinary } from "./binary.js";
+import { parsePlan, type ParsedPlan } from "./plan-json.js";
+
+export type Step = "init" | "plan" | "refresh-plan" | "show" | "apply";
+
+export interface StepEvent {
+  readonly stack: string;
+  readonly step: Step;
+  readonly status: "start" | "done" | "failed";
+  readonly seconds?: number;
+}
+
+export interface RunnerOptions {
+  readonly binary: TerraformBinary;
+  /** The synth output: stacks live in <outDir>/stacks/<name>. */
+  readonly outDir: string;
+  /** One <stack>.log per stack with every command's full output. */
+  readonly logsDir: string;
+  /** Provider mirror for air-gapped init. @default - the registry */
+  readonly pluginDir?: string;
+  /** Extra environment (e.g. emulator credentials). */
+  readonly env?: Record<string, string>;
+  readonly onEvent?: (event: StepEvent) => void;
+}
+
+/** A step that failed: the stack, the step, and the end of terraform's error output. */
+export class StepFailed extends Error {
+  constructor(
+    readonly stackName: string,
+    readonly step: Step,
+    readonly detail: string,
+    readonly logFile: string,
+  ) {
+    super(`${step} failed for ${stackName}: ${detail}`);
+    this.name = "StepFailed";
+  }
+}
+
+export const PLAN_FILE = "aws-baseline.tfplan";
+export const DRIFT_PLAN_FILE = "aws-baseline-refresh.tfplan";
+
+export function stackDir(options: RunnerOptions, stack: string): string {
+  return join(options.outDir, "stacks", stack);
+}
+
+export function logFile(options: RunnerOptions, stack: string): string {
+  return join(options.logsDir, `${stack}.log`);
+}
+
+/** The last lines of terraform's error output: enough to act on, the rest is in the log. */
+function tail(result: RunResult): string {
+  const text = (result.stderr.trim() || result.stdout.trim()).split("\n");
+  const errorAt = text.findIndex((line) => /^(│ )?Error: /.test(line));
+  const lines = errorAt >= 0 ? text.slice(errorAt) : text.slice(-12);
+  return lines
+    .slice(0, 12)
+    .map((l) => l.replace(/^│ ?/, "").trimEnd())
+    .filter((l) => l && !/^[╷╵]$/.test(l))
+    .join("\n");
+}
+
+async function step(
+  options: RunnerOptions,
+  stack: string,
+  name: Step,
+  args: readonly string[],
+  okCodes: readonly number[] = [0],
+): Promise<RunResult> {
+  const started = performance.now();
+  options.onEvent?.({ stack, step: name, status: "start" });
+  const log = logFile(options, stack);
+  await mkdir(options.logsDir, { recursive: true });
+  const result = await runTerraform(options.binary, args, stackDir(options, stack), options.env);
+  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  const shown = name === "show" ? "(plan JSON, not logged)" : result.stdout;
+  await appendFile(
+    log,
+    `\n===== ${new Date().toISOString()} ${options.binary.command} ${args.join(" ")} -> exit ${result.code} (${seconds} s)\n${shown}${result.stderr}`,
+  );
+  const ok = okCodes.includes(result.code);
+  options.onEvent?.({ stack, step: name, status: ok ? "done" : "failed", seconds });
+  if (!ok) throw new StepFailed(stack, name, tail(result), log);
+  return result;
+}
+
+export async function initStack(options: RunnerOptions, stack: string): Promise<void> {
+  const plugin = options.pluginDir ? [`-plugin-dir=${options.pluginDir}`] : [];
+  await step(options, stack, "init", ["init", "-input=false", "-no-color", ...plugin]);
+}
+
+export interface StackPlan {
+  readonly stack: string;
+  /** Relative to the stack folder. */
+  readonly planFile: string;
+  /** From -detailed-exitcode: false means terraform found nothing to do. */
+  readonly hasChanges: boolean;
+  readonly plan: ParsedPlan;
+}
+
+/**
+ * `plan -detailed-exitcode -out=FILE` then `show -json FILE`. With refreshOnly, the plan only
+ * records what changed outside Terraform. Read-only runs skip the state lock.
+ */
+export async function planStack(
+  options: RunnerOptions,
+  stack: string,
+  mode: { refreshOnly?: boolean; lock?: boolean } = {},
+): Promise<StackPlan> {
+  const planFile = mode.refreshOnly ? DRIFT_PLAN_FILE : PLAN_FILE;
+  const args = [
+    "plan",
+    "-input=false",
+    "-no-color",
+    "-detailed-exitcode",
+    `-out=${planFile}`,
+    ...(mode.refreshOnly ? ["-refresh-only"] : []),
+    ...(mode.lock === false ? ["-lock=false"] : []),
+  ];
+  const result = await step(
+    options,
+    stack,
+    mode.refreshOnly ? "refresh-plan" : "plan",
+    args,
+    [0, 2],
+  );
+  const shown = await step(options, stack, "show", ["show", "-json", "-no-color", planFile]);
+  let plan: ParsedPlan;
+  try {
+    plan = parsePlan(shown.stdout);
+  } catch (error) {
+    throw new StepFailed(stack, "show", (error as Error).message, logFile(options, stack));
+  }
+  return { stack, planFile, hasChanges: result.code === 2, plan };
+}
+
+/** Applies a saved plan (never re-plans: what was reviewed is what runs). */
+export async function applyStack(options: RunnerOptions, stack: string, planFile: string) {
+  await step(options, stack, "apply", ["apply", "-input=false", "-no-color", planFile]);
+}

@@ -1,0 +1,155 @@
+/**
+ * plan, deploy and drift with the real terraform binary, offline: stacks built from the built-in
+ * `terraform_data` resource get real plans, are applied to local state, then drift is created by
+ * editing configuration and state. Runs the built CLI with --no-synth on those stacks.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { findTerraform } from "../../src/terraform/binary.js";
+import { cli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/synth.js";
+
+const binary = await findTerraform(process.env.AWS_BASELINE_TERRAFORM).catch(
+  (e: Error) => e.message,
+);
+const skip = typeof binary === "string";
+const title = (t: string) => (skip ? `${t} — SKIPPED: ${binary}` : t);
+if (skip) console.warn(`\n!!! terraform runner tests are SKIPPED: ${binary}\n`);
+
+const root = tempDir("aws-baseline-runner-");
+const out = join(root, "cdktf.out");
+
+type Resources = Record<string, Record<string, unknown>>;
+function writeStack(name: string, resources: Resources): void {
+  mkdirSync(join(out, "stacks", name), { recursive: true });
+  const stack = {
+    terraform: { backend: { local: { path: `../../../state/${name}.tfstate` } } },
+    resource: { terraform_data: resources },
+  };
+  writeFileSync(join(out, "stacks", name, "cdk.tf.json"), JSON.stringify(stack, null, 2));
+}
+
+writeStack("org", { organization: { input: { feature_set: "ALL" } } });
+writeStack("baseline-dev", {
+  password_policy: { input: { minimum_length: 14, pgp: '${sensitive("s3cret-value")}' } },
+  analyzer: { input: "on", triggers_replace: ["v1"] },
+});
+writeStack("network-dev", { vpc: { input: "10.0.0.0/16" }, flow_logs: { input: "ALL" } });
+writeFileSync(
+  join(out, "manifest.json"),
+  JSON.stringify({
+    stacks: {
+      org: { dependencies: [] },
+      "baseline-dev": { dependencies: ["org"] },
+      "network-dev": { dependencies: ["baseline-dev"] },
+    },
+  }),
+);
+
+const run = (...args: string[]) =>
+  cli([...args, "--no-synth", "--out", out, "--logs-dir", join(root, "logs")], { cwd: root });
+
+describe.skipIf(skip)("plan, deploy and drift on real terraform (terraform_data stacks)", () => {
+  it(
+    title("deploy applies every stack in dependency order; drift then reports in sync (exit 0)"),
+    () => {
+      const deployed = run("deploy", "--yes", "--json");
+      expect(deployed.code, deployed.stderr).toBe(0);
+      expect(JSON.parse(deployed.stdout).phases).toEqual([["org", "baseline-dev", "network-dev"]]);
+      const order = [...deployed.stderr.matchAll(/ {2}(\S+): apply ok/g)].map((m) => m[1]);
+      expect(order).toEqual(["org", "baseline-dev", "network-dev"]);
+
+      const drift = run("drift", "--json");
+      expect(drift.code, drift.stderr).toBe(0);
+      expect(JSON.parse(drift.stdout).stacks.map((s: { status: string }) => s.status)).toEqual([
+        "in-sync",
+        "in-sync",
+        "in-sync",
+      ]);
+      // Nothing left to apply: a second deploy is a no-op.
+      expect(run("deploy", "--yes").stderr).toContain("nothing to apply");
+    },
+  );
+
+  it(
+    title(
+      "drift after configuration and state edits names the changed attributes, masks secrets, exits 2",
+    ),
+    () => {
+      writeStack("baseline-dev", {
+        password_policy: { input: { minimum_length: 8, pgp: '${sensitive("s3cret-value")}' } },
+        analyzer: { input: "on", triggers_replace: ["v1"] },
+      });
+      const statePath = join(root, "state", "network-dev.tfstate");
+      const state = JSON.parse(readFileSync(statePath, "utf8"));
+      const vpc = state.resources.find((r: { name: string }) => r.name === "vpc");
+      vpc.instances[0].attributes.input = { value: "10.9.0.0/16", type: "string" };
+      state.serial += 1;
+      writeFileSync(statePath, JSON.stringify(state));
+
+      const drift = run("drift", "--json");
+      expect(drift.code, drift.stderr).toBe(2);
+      const stacks = JSON.parse(drift.stdout).stacks;
+      expect(stacks.map((s: { status: string }) => s.status)).toEqual([
+        "in-sync",
+        "drifted",
+        "drifted",
+      ]);
+      const policy = stacks[1].changes[0];
+      expect(policy).toMatchObject({ address: "terraform_data.password_policy", action: "update" });
+      expect(policy.attributes).toContainEqual({
+        path: "input.minimum_length",
+        before: 14,
+        after: 8,
+      });
+      expect(stacks[2].changes[0].attributes).toContainEqual({
+        path: "input",
+        before: "10.9.0.0/16",
+        after: "10.0.0.0/16",
+      });
+      expect(drift.stdout).not.toContain("s3cret-value");
+
+      const markdown = run("drift", "--markdown");
+      expect(markdown.code).toBe(2);
+      expect(markdown.stdout).toContain(
+        "| baseline-dev | **drifted** | `terraform_data.password_policy`",
+      );
+      expect(markdown.stdout).toContain("input.minimum_length: 14 → 8");
+    },
+  );
+
+  it(
+    title("plan --json counts updates, replacements and deletes; --detailed-exitcode exits 2"),
+    () => {
+      writeStack("network-dev", { vpc: { input: "10.0.0.0/16" } }); // flow_logs removed
+      writeStack("baseline-dev", {
+        password_policy: { input: { minimum_length: 8, pgp: '${sensitive("s3cret-value")}' } },
+        analyzer: { input: "on", triggers_replace: ["v2"] },
+      });
+      const plan = run("plan", "--json", "--detailed-exitcode");
+      expect(plan.code, plan.stderr).toBe(2);
+      const byStack = Object.fromEntries(
+        JSON.parse(plan.stdout).stacks.map((s: { stack: string; counts: object }) => [
+          s.stack,
+          s.counts,
+        ]),
+      );
+      expect(byStack.org).toMatchObject({ add: 0, change: 0, replace: 0, destroy: 0 });
+      expect(byStack["baseline-dev"]).toMatchObject({ change: 1, replace: 1 });
+      expect(byStack["network-dev"]).toMatchObject({ change: 1, destroy: 1 });
+    },
+  );
+
+  it(title("a broken stack is unchecked (exit 1), never reported as in sync"), () => {
+    writeStack("org", { organization: { input: "${terraform_data.missing.output}" } });
+    const drift = run("drift", "--json");
+    expect(drift.code).toBe(1);
+    const org = JSON.parse(drift.stdout).stacks[0];
+    expect(org.status).toBe("unchecked");
+    expect(org.reason).toMatch(/Reference to undeclared resource/);
+    const text = run("drift");
+    expect(text.stdout).toMatch(/org\s+unchecked/);
+    expect(text.stdout).toContain("not checked:");
+  });
+});

@@ -28,6 +28,7 @@ export const ERROR_CODES = {
   STACK_FAILED: "user",
   PROTECTED_DESTROY: "user",
   CONFIRMATION_NEEDED: "user",
+  BOOTSTRAP_NOT_NEEDED: "user",
   ABORTED: "aborted",
   INTERNAL: "internal",
 } as const satisfies Record<string, ErrorKind>;

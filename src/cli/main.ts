@@ -297,6 +297,43 @@ Examples:
       await driftCommand(opts, io);
     });
 
+  program
+    .command("bootstrap")
+    .description(
+      "create the S3 state bucket (versioned, encrypted, TLS-only, private) and move its own state into it; safe to re-run",
+    )
+    .addOption(configOption())
+    .addOption(
+      new Option(
+        "--dir <dir>",
+        "where the bootstrap stack and its local state live until moved",
+      ).default(".aws-baseline/bootstrap"),
+    )
+    .addOption(new Option("-y, --yes", "create without asking (required without a terminal)"))
+    .addOption(
+      new Option(
+        "--terraform-bin <command>",
+        "terraform or tofu (default: answers terraform.binary)",
+      ).env("AWS_BASELINE_TERRAFORM"),
+    )
+    .addOption(
+      new Option("--plugin-dir <dir>", "provider mirror for air-gapped init").env("TF_PLUGIN_DIR"),
+    )
+    .addOption(new Option("--logs-dir <dir>", "full terraform output"))
+    .addOption(endpointOption())
+    .addOption(jsonOption())
+    .addHelpText(
+      "after",
+      `
+Needs "state": { "backend": "s3", "bucket": ..., "region": ... } in the answers. The first run
+creates the bucket with local state, then moves that state into the bucket; later runs find it
+there and change nothing.`,
+    )
+    .action(async (opts) => {
+      const { bootstrapCommand } = await import("./commands/bootstrap.js");
+      await bootstrapCommand(opts, io);
+    });
+
   const accounts = program
     .command("accounts")
     .description(

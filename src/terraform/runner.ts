@@ -66,6 +66,17 @@ function tail(result: RunResult): string {
     .join("\n");
 }
 
+/** Runs one terraform command in a stack folder, logged; throws StepFailed unless the exit is ok. */
+export async function runStep(
+  options: RunnerOptions,
+  stack: string,
+  name: Step,
+  args: readonly string[],
+  okCodes: readonly number[] = [0],
+): Promise<RunResult> {
+  return step(options, stack, name, args, okCodes);
+}
+
 async function step(
   options: RunnerOptions,
   stack: string,

@@ -26,7 +26,7 @@ import {
   type StackPlanOutcome,
 } from "../../terraform/operations.js";
 import type { Node } from "../../terraform/order.js";
-import type { StepEvent } from "../../terraform/runner.js";
+import type { RunnerOptions, StepEvent } from "../../terraform/runner.js";
 import { checkPluginDir } from "../../terraform/validate.js";
 import { writeFileAtomic } from "../../util/fs.js";
 import type { Io } from "../io.js";
@@ -91,9 +91,40 @@ async function synthStacks(config: BaselineConfig, out: string) {
   };
 }
 
-async function loadRunConfig(flags: RunFlags): Promise<BaselineConfig> {
+export async function loadRunConfig(
+  flags: Pick<RunFlags, "config" | "endpointUrl">,
+): Promise<BaselineConfig> {
   const loaded = await loadConfig(flags.config);
   return { ...loaded, emulator: emulatorFor(flags.endpointUrl, loaded.emulator) };
+}
+
+/** Binary, logs folder, emulator credentials and progress: what every terraform run needs. */
+export async function runnerSetup(
+  flags: Pick<RunFlags, "terraformBin" | "pluginDir" | "endpointUrl" | "logsDir">,
+  command: string,
+  outDir: string,
+  config: BaselineConfig | undefined,
+  io: Io,
+  logsRoot = join(dirname(resolve(outDir)), ".aws-baseline", "logs"),
+): Promise<RunnerOptions> {
+  const binary = await findTerraform(flags.terraformBin ?? config?.terraform.binary ?? "terraform");
+  const emulator = emulatorFor(flags.endpointUrl, config?.emulator);
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const logsDir = resolve(flags.logsDir ?? join(logsRoot, `${command}-${stamp}`));
+  io.progress(
+    io.color.dim(
+      `${command}: ${binary.command} ${binary.version}, logs in ${relative(process.cwd(), logsDir) || "."}` +
+        (emulator ? `, emulator ${emulator.endpointUrl}` : ""),
+    ),
+  );
+  return {
+    binary,
+    outDir: resolve(outDir),
+    logsDir,
+    pluginDir: checkPluginDir(flags.pluginDir),
+    env: emulator ? emulatorCredentialsEnv(process.env) : {},
+    onEvent: progress(io),
+  };
 }
 
 async function prepare(flags: RunFlags, command: string, io: Io): Promise<Prepared> {
@@ -101,28 +132,8 @@ async function prepare(flags: RunFlags, command: string, io: Io): Promise<Prepar
   const synthesized = config
     ? await synthStacks(config, flags.out)
     : { stacks: await readManifest(flags.out), pending: [] };
-  const binary = await findTerraform(flags.terraformBin ?? config?.terraform.binary ?? "terraform");
-  const emulator = emulatorFor(flags.endpointUrl, config?.emulator);
-  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const outDir = resolve(flags.out);
-  const logsDir = resolve(
-    flags.logsDir ?? join(dirname(outDir), ".aws-baseline", "logs", `${command}-${stamp}`),
-  );
-  const options: RunOptions = {
-    binary,
-    outDir,
-    logsDir,
-    pluginDir: checkPluginDir(flags.pluginDir),
-    concurrency: flags.concurrency,
-    env: emulator ? emulatorCredentialsEnv(process.env) : {},
-    onEvent: progress(io),
-  };
-  io.progress(
-    io.color.dim(
-      `${command}: ${binary.command} ${binary.version}, logs in ${relative(process.cwd(), logsDir) || "."}` +
-        (emulator ? `, emulator ${emulator.endpointUrl}` : ""),
-    ),
-  );
+  const runner = await runnerSetup(flags, command, flags.out, config, io);
+  const options: RunOptions = { ...runner, concurrency: flags.concurrency };
   return { stacks: synthesized.stacks, pending: synthesized.pending, options, config };
 }
 

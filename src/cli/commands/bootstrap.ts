@@ -1,0 +1,56 @@
+/** `aws-baseline bootstrap`: create the S3 state bucket and move its own state into it. */
+import { join, relative } from "node:path";
+import { assertS3State, bootstrap } from "../../bootstrap.js";
+import { BaselineError } from "../../errors.js";
+import type { Io } from "../io.js";
+import { confirmWrite } from "../prompter.js";
+import { loadRunConfig, runnerSetup } from "./run.js";
+
+export interface BootstrapFlags {
+  readonly config: string;
+  readonly dir: string;
+  readonly yes?: boolean;
+  readonly terraformBin?: string;
+  readonly pluginDir?: string;
+  readonly endpointUrl?: string;
+  readonly logsDir?: string;
+}
+
+export async function bootstrapCommand(flags: BootstrapFlags, io: Io): Promise<void> {
+  const config = await loadRunConfig(flags);
+  assertS3State(config);
+  const options = await runnerSetup(
+    flags,
+    "bootstrap",
+    flags.dir,
+    config,
+    io,
+    join(flags.dir, "logs"),
+  );
+  const result = await bootstrap(config, {
+    ...options,
+    confirm: async (summary) => {
+      io.progress(summary);
+      if (flags.yes) return true;
+      if (!process.stdin.isTTY || !process.stdout.isTTY || io.json) {
+        throw new BaselineError(
+          "CONFIRMATION_NEEDED",
+          "bootstrap needs confirmation, and there is no terminal to ask",
+          {
+            hint: "run it with --yes",
+          },
+        );
+      }
+      return confirmWrite("Create it?");
+    },
+  });
+  const where = relative(process.cwd(), result.dir) || ".";
+  io.result({ ok: true, ...result, dir: where }, () =>
+    [
+      `${io.color.green("✔")} state bucket s3://${result.bucket} (${result.region}): ${result.bucketChange}`,
+      result.migrated
+        ? `  its own state moved from ${where} into the bucket; every stack now uses the S3 backend`
+        : "  its state already lives in the bucket",
+    ].join("\n"),
+  );
+}

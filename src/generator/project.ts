@@ -73,7 +73,7 @@ export async function renderProject(
     homeRegion: config.regions.home,
     stateStep:
       state.backend === "s3"
-        ? `State lives in the S3 bucket \`${state.bucket}\` (${state.region}). Create it once, versioned, encrypted, TLS-only and private, before the first \`terraform init\`.`
+        ? `State lives in the S3 bucket \`${state.bucket}\` (${state.region}). \`npx aws-baseline bootstrap\` creates it once (versioned, encrypted, TLS-only, private) and moves its own state into it; re-running it changes nothing.`
         : "State is local, in `terraform-state/` beside `cdktf.out`. That is fine for a trial; switch `state` to S3 before a team or the drift workflow uses it.",
     manualSteps: manualSteps(config)
       .map((step, i) => `${i + 1}. ${step}`)

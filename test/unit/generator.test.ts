@@ -407,6 +407,9 @@ describe("generated project", () => {
       expect(f.content.includes(GENERATED_MARKER), f.path).toBe(f.owner === "generator");
     expect(files.every((f) => !/%%\w+%%/.test(f.content))).toBe(true);
     expect(byPath[".github/workflows/drift.yml"]?.content).toContain("id-token: write");
+    expect(byPath[".github/workflows/drift.yml"]?.content).toContain(
+      "npx aws-baseline drift --markdown",
+    );
     expect(byPath[".github/workflows/drift.yml"]?.content).not.toMatch(
       /aws-access-key-id|aws-secret-access-key/,
     );

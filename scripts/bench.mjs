@@ -4,7 +4,7 @@
 // neighbours, so a fixed CPU-bound yardstick is timed alongside: compare runs by it.
 // `npm run bench -- --write` updates BENCHMARKS.md.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -84,6 +84,53 @@ for (const c of cases) {
     .length;
   rows.push({ ...c, ...m, label: `${c.label}: ${stacks} stacks` });
   process.stderr.write(`${c.label}: ${m.wall.toFixed(2)} s, ${m.rss.toFixed(0)} MB\n`);
+}
+// drift over 20 stacks of the built-in terraform_data resource (no provider, no AWS): the cost of
+// running terraform per stack (init + 2 plans + 2 shows) and what --concurrency buys. Terraform's
+// own processes are not in the RSS column (the probe sees only Node processes).
+function driftFixture(stacks) {
+  const out = join(work, "drift-out");
+  const manifest = { stacks: {} };
+  for (let i = 0; i < stacks; i++) {
+    const name = i === 0 ? "org" : `baseline-${i}`;
+    mkdirSync(join(out, "stacks", name), { recursive: true });
+    const stack = {
+      terraform: { backend: { local: { path: `../../../drift-state/${name}.tfstate` } } },
+      resource: { terraform_data: { a: { input: name }, b: { input: { n: i } } } },
+    };
+    writeFileSync(join(out, "stacks", name, "cdk.tf.json"), JSON.stringify(stack));
+    manifest.stacks[name] = { dependencies: i === 0 ? [] : ["org"] };
+  }
+  writeFileSync(join(out, "manifest.json"), JSON.stringify(manifest));
+  return out;
+}
+const terraformFound = spawnSync("terraform", ["version"], { encoding: "utf8" }).status === 0;
+if (terraformFound) {
+  const out = driftFixture(20);
+  const logs = ["--logs-dir", join(work, "logs")];
+  const deployed = spawnSync(
+    process.execPath,
+    [cli, "deploy", "--no-synth", "--yes", "--out", out, ...logs],
+    {
+      encoding: "utf8",
+    },
+  );
+  if (deployed.status !== 0) throw new Error(`drift fixture deploy failed:\n${deployed.stderr}`);
+  for (const concurrency of [1, 2, 4]) {
+    const m = measure([
+      "drift",
+      "--no-synth",
+      "--out",
+      out,
+      "--concurrency",
+      String(concurrency),
+      ...logs,
+    ]);
+    rows.push({ label: `drift, 20 terraform_data stacks, --concurrency ${concurrency}`, ...m });
+    process.stderr.write(`drift --concurrency ${concurrency}: ${m.wall.toFixed(2)} s\n`);
+  }
+} else {
+  process.stderr.write("drift cases SKIPPED: terraform is not on PATH\n");
 }
 const help = measure(["--help"]);
 rows.push({ label: "`--help` (CLI start-up)", ...help, wallTarget: 0.3 });

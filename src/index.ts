@@ -35,3 +35,24 @@ export { planSync, type SyncPlan } from "./aws/match.js";
 export { readOrganization, type OrgSnapshot } from "./aws/organization.js";
 export { editAnswersText } from "./config/answers-edit.js";
 export { EMULATED_SERVICES, type Emulator } from "./emulator.js";
+export { bootstrap, type BootstrapResult } from "./bootstrap.js";
+export { deployFlow, type DeploySteps } from "./deploy-flow.js";
+export {
+  applyAll,
+  checkProtected,
+  driftAll,
+  driftExitCode,
+  planAll,
+  PROTECTED_TYPES,
+  type DriftChange,
+  type DriftResult,
+  type StackApplyOutcome,
+  type StackPlanOutcome,
+} from "./terraform/operations.js";
+export { runInOrder, topologicalOrder, type Node, type Outcome } from "./terraform/order.js";
+export {
+  classify,
+  parsePlan,
+  type ParsedPlan,
+  type ResourceChange,
+} from "./terraform/plan-json.js";

@@ -141,6 +141,16 @@ describe.skipIf(skip)("plan, deploy and drift on real terraform (terraform_data 
     },
   );
 
+  it(title("--stack selects stacks; an unknown name is refused with the names that exist"), () => {
+    const one = run("plan", "--json", "--stack", "org");
+    expect(one.code, one.stderr).toBe(0);
+    expect(JSON.parse(one.stdout).stacks.map((s: { stack: string }) => s.stack)).toEqual(["org"]);
+    const bad = run("plan", "--stack", "nope");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("[UNKNOWN_STACK] unknown stack(s): nope");
+    expect(bad.stderr).toContain("org, baseline-dev, network-dev");
+  });
+
   it(title("a broken stack is unchecked (exit 1), never reported as in sync"), () => {
     writeStack("org", { organization: { input: "${terraform_data.missing.output}" } });
     const drift = run("drift", "--json");

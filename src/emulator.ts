@@ -72,12 +72,23 @@ export function backendEmulation(emulator: Emulator): Record<string, unknown> {
 }
 
 /**
- * Emulators accept any credentials but the AWS SDK and provider still want some: when none are
- * set, these well-known dummy values are used (never real secrets).
+ * Emulators accept any credentials but the AWS SDK and provider still want some: when the
+ * standard chain has nothing configured (no keys, no profile), the well-known dummy pair is used
+ * (never a real secret).
  */
+export const EMULATOR_CREDENTIALS = { accessKeyId: "test", secretAccessKey: "test" } as const;
+
+export function needsDummyCredentials(env: NodeJS.ProcessEnv, profile?: string): boolean {
+  return !env.AWS_ACCESS_KEY_ID && !env.AWS_PROFILE && !profile;
+}
+
+/** The dummy pair as environment variables, for terraform in emulator mode. */
 export function emulatorCredentialsEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  if (env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE) return {};
-  return { AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test" };
+  if (!needsDummyCredentials(env)) return {};
+  return {
+    AWS_ACCESS_KEY_ID: EMULATOR_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: EMULATOR_CREDENTIALS.secretAccessKey,
+  };
 }
 
 /** The emulator a command runs against: --endpoint-url / AWS_BASELINE_ENDPOINT_URL, else answers. */

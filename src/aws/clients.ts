@@ -9,6 +9,7 @@ import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { STSClient } from "@aws-sdk/client-sts";
+import { EMULATOR_CREDENTIALS, needsDummyCredentials } from "../emulator.js";
 import { BaselineError } from "../errors.js";
 
 export interface AwsOptions {
@@ -47,10 +48,9 @@ export function createClients(options: AwsOptions): AwsClients {
     ...(options.endpointUrl
       ? {
           endpoint: options.endpointUrl,
-          // Emulators accept any credentials; dummy ones only when the chain has none configured.
-          ...(process.env.AWS_ACCESS_KEY_ID || options.profile || process.env.AWS_PROFILE
-            ? {}
-            : { credentials: { accessKeyId: "test", secretAccessKey: "test" } }),
+          ...(needsDummyCredentials(process.env, options.profile)
+            ? { credentials: EMULATOR_CREDENTIALS }
+            : {}),
         }
       : {}),
     ...(options.requestHandler ? { requestHandler: options.requestHandler as never } : {}),

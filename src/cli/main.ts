@@ -25,6 +25,20 @@ function jsonOption(): Option {
   return new Option("--json", "print the result as JSON on stdout (progress stays on stderr)");
 }
 
+function terraformBinOption(): Option {
+  return new Option(
+    "--terraform-bin <command>",
+    "terraform or tofu binary (default: answers terraform.binary)",
+  ).env("AWS_BASELINE_TERRAFORM");
+}
+
+function pluginDirOption(): Option {
+  return new Option(
+    "--plugin-dir <dir>",
+    "provider mirror for air-gapped init (holds registry.terraform.io/)",
+  ).env("TF_PLUGIN_DIR");
+}
+
 function endpointOption(): Option {
   return new Option(
     "--endpoint-url <url>",
@@ -59,15 +73,8 @@ function runOptions(command: Command): Command {
         .default(2)
         .argParser(positiveInt),
     )
-    .addOption(
-      new Option(
-        "--terraform-bin <command>",
-        "terraform or tofu (default: answers terraform.binary)",
-      ).env("AWS_BASELINE_TERRAFORM"),
-    )
-    .addOption(
-      new Option("--plugin-dir <dir>", "provider mirror for air-gapped init").env("TF_PLUGIN_DIR"),
-    )
+    .addOption(terraformBinOption())
+    .addOption(pluginDirOption())
     .addOption(
       new Option(
         "--logs-dir <dir>",
@@ -187,18 +194,8 @@ own are written once and replaced only with --force.`,
         .choices(["always", "auto", "never"])
         .default("never"),
     )
-    .addOption(
-      new Option(
-        "--terraform-bin <command>",
-        "terraform or tofu binary (default: answers terraform.binary)",
-      ).env("AWS_BASELINE_TERRAFORM"),
-    )
-    .addOption(
-      new Option(
-        "--plugin-dir <dir>",
-        "provider mirror for air-gapped init (holds registry.terraform.io/)",
-      ).env("TF_PLUGIN_DIR"),
-    )
+    .addOption(terraformBinOption())
+    .addOption(pluginDirOption())
     .addOption(
       new Option("--concurrency <n>", "stacks validated in parallel")
         .default(2)
@@ -310,15 +307,8 @@ Examples:
       ).default(".aws-baseline/bootstrap"),
     )
     .addOption(new Option("-y, --yes", "create without asking (required without a terminal)"))
-    .addOption(
-      new Option(
-        "--terraform-bin <command>",
-        "terraform or tofu (default: answers terraform.binary)",
-      ).env("AWS_BASELINE_TERRAFORM"),
-    )
-    .addOption(
-      new Option("--plugin-dir <dir>", "provider mirror for air-gapped init").env("TF_PLUGIN_DIR"),
-    )
+    .addOption(terraformBinOption())
+    .addOption(pluginDirOption())
     .addOption(new Option("--logs-dir <dir>", "full terraform output"))
     .addOption(endpointOption())
     .addOption(jsonOption())

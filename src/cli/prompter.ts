@@ -1,5 +1,6 @@
 /** The generator's questions asked in a terminal with `prompts`. */
 import prompts, { type PromptObject } from "prompts";
+import { BaselineError } from "../errors.js";
 import type { Question } from "../generator/questions.js";
 import { CANCELLED, type Prompter } from "../generator/wizard.js";
 import type { Colors } from "./io.js";
@@ -69,4 +70,23 @@ export async function confirmWrite(message: string): Promise<boolean> {
     { onCancel: () => false },
   );
   return value === true;
+}
+
+/**
+ * The gate before a change to real infrastructure: --yes passes, a terminal asks, anything else
+ * (CI, --json, piped input) stops with a hint rather than waiting or guessing.
+ */
+export async function confirmOrStop(
+  io: { readonly json: boolean },
+  o: { yes?: boolean; command: string; question: string; hint: string; refused: string },
+): Promise<void> {
+  if (o.yes) return;
+  if (!process.stdin.isTTY || !process.stdout.isTTY || io.json) {
+    throw new BaselineError(
+      "CONFIRMATION_NEEDED",
+      `${o.command} needs confirmation, and there is no terminal to ask`,
+      { hint: o.hint },
+    );
+  }
+  if (!(await confirmWrite(o.question))) throw new BaselineError("ABORTED", o.refused);
 }

@@ -1,5 +1,6 @@
 /** Answers in, validated BaselineConfig out: schema phase, then semantic rules, then resolution. */
 import { readFile } from "node:fs/promises";
+import { emulatorFor } from "../emulator.js";
 import { BaselineError } from "../errors.js";
 import { problemsFromIssues, type Problem } from "./problems.js";
 import { resolveConfig, type BaselineConfig } from "./resolve.js";
@@ -72,6 +73,12 @@ function lineColumn(text: string, position: number): string {
 /** Reads, validates and resolves an answers file, or throws ANSWERS_INVALID with every problem. */
 export async function loadConfig(file: string): Promise<BaselineConfig> {
   return configFrom(file, await readAnswersFile(file));
+}
+
+/** loadConfig, with the emulator of --endpoint-url / AWS_BASELINE_ENDPOINT_URL over the answers'. */
+export async function loadConfigFor(file: string, endpointUrl?: string): Promise<BaselineConfig> {
+  const config = await loadConfig(file);
+  return { ...config, emulator: emulatorFor(endpointUrl, config.emulator) };
 }
 
 /** Validates parsed answers from `file`, or throws ANSWERS_INVALID with every problem. */

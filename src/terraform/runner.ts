@@ -74,16 +74,6 @@ export async function runStep(
   args: readonly string[],
   okCodes: readonly number[] = [0],
 ): Promise<RunResult> {
-  return step(options, stack, name, args, okCodes);
-}
-
-async function step(
-  options: RunnerOptions,
-  stack: string,
-  name: Step,
-  args: readonly string[],
-  okCodes: readonly number[] = [0],
-): Promise<RunResult> {
   const started = performance.now();
   options.onEvent?.({ stack, step: name, status: "start" });
   const log = logFile(options, stack);
@@ -103,7 +93,7 @@ async function step(
 
 export async function initStack(options: RunnerOptions, stack: string): Promise<void> {
   const plugin = options.pluginDir ? [`-plugin-dir=${options.pluginDir}`] : [];
-  await step(options, stack, "init", ["init", "-input=false", "-no-color", ...plugin]);
+  await runStep(options, stack, "init", ["init", "-input=false", "-no-color", ...plugin]);
 }
 
 export interface StackPlan {
@@ -134,14 +124,14 @@ export async function planStack(
     ...(mode.refreshOnly ? ["-refresh-only"] : []),
     ...(mode.lock === false ? ["-lock=false"] : []),
   ];
-  const result = await step(
+  const result = await runStep(
     options,
     stack,
     mode.refreshOnly ? "refresh-plan" : "plan",
     args,
     [0, 2],
   );
-  const shown = await step(options, stack, "show", ["show", "-json", "-no-color", planFile]);
+  const shown = await runStep(options, stack, "show", ["show", "-json", "-no-color", planFile]);
   let plan: ParsedPlan;
   try {
     plan = parsePlan(shown.stdout);
@@ -153,5 +143,5 @@ export async function planStack(
 
 /** Applies a saved plan (never re-plans: what was reviewed is what runs). */
 export async function applyStack(options: RunnerOptions, stack: string, planFile: string) {
-  await step(options, stack, "apply", ["apply", "-input=false", "-no-color", planFile]);
+  await runStep(options, stack, "apply", ["apply", "-input=false", "-no-color", planFile]);
 }

@@ -103,25 +103,31 @@ switch (args[0]) {
 process.exit(1);
 `;
 
+/** A project with S3-state answers and the terraform stand-in; `run` runs bootstrap in it. */
+function fakeProject(label: string, o: { bucketExists?: boolean } = {}) {
+  const root = tempDir(`aws-baseline-bootstrap-${label}-`);
+  const fake = join(root, "terraform");
+  writeFileSync(fake, FAKE_TERRAFORM);
+  chmodSync(fake, 0o755);
+  if (o.bucketExists) writeFileSync(join(root, "bucket-exists"), "created earlier");
+  writeFileSync(
+    join(root, "aws-baseline.json"),
+    JSON.stringify({ ...minimalAnswers(), state: STATE }),
+  );
+  const log = join(root, "calls.log");
+  const env = {
+    FAKE_TF_LOG: log,
+    FAKE_TF_BUCKET: join(root, "bucket-exists"),
+    TF_PLUGIN_DIR: undefined,
+  };
+  const run = () =>
+    cli(["bootstrap", "--yes", "--json", "--terraform-bin", fake], { cwd: root, env });
+  return { root, log, run };
+}
+
 describe("bootstrap flow", () => {
   it("creates the bucket with local state, moves the state into it, and is a no-op the second time", () => {
-    const root = tempDir("aws-baseline-bootstrap-flow-");
-    const fake = join(root, "terraform");
-    writeFileSync(fake, FAKE_TERRAFORM);
-    chmodSync(fake, 0o755);
-    writeFileSync(
-      join(root, "aws-baseline.json"),
-      JSON.stringify({ ...minimalAnswers(), state: STATE }),
-    );
-    const log = join(root, "calls.log");
-    const env = {
-      FAKE_TF_LOG: log,
-      FAKE_TF_BUCKET: join(root, "bucket-exists"),
-      TF_PLUGIN_DIR: undefined,
-    };
-    const run = () =>
-      cli(["bootstrap", "--yes", "--json", "--terraform-bin", fake], { cwd: root, env });
-
+    const { root, log, run } = fakeProject("flow");
     const first = run();
     expect(first.code, first.stderr).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ bucketChange: "created", migrated: true });
@@ -150,22 +156,9 @@ describe("bootstrap flow", () => {
   });
 
   it("on a fresh clone (no marker) it finds the state already in the bucket and changes nothing", () => {
-    const root = tempDir("aws-baseline-bootstrap-clone-");
-    const fake = join(root, "terraform");
-    writeFileSync(fake, FAKE_TERRAFORM);
-    chmodSync(fake, 0o755);
-    writeFileSync(join(root, "bucket-exists"), "created earlier");
-    writeFileSync(
-      join(root, "aws-baseline.json"),
-      JSON.stringify({ ...minimalAnswers(), state: STATE }),
-    );
-    const log = join(root, "calls.log");
-    const env = {
-      FAKE_TF_LOG: log,
-      FAKE_TF_BUCKET: join(root, "bucket-exists"),
-      TF_PLUGIN_DIR: undefined,
-    };
-    const run = cli(["bootstrap", "--yes", "--json", "--terraform-bin", fake], { cwd: root, env });
+    const project = fakeProject("clone", { bucketExists: true });
+    const log = project.log;
+    const run = project.run();
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ bucketChange: "unchanged", migrated: false });
     expect(readFileSync(log, "utf8")).not.toContain("apply");

@@ -67,12 +67,22 @@ export function answersDiff(file: string, before: string, after: string): string
     .trimEnd();
 }
 
-export async function syncCommand(flags: SyncFlags, io: Io): Promise<void> {
-  const { text, data } = await readAnswersText(flags.config);
-  const config = configFrom(flags.config, data);
-  const plan: SyncPlan = await withClients(flags, config.regions.home, config.emulator, (clients) =>
+/** The answers file's text and what sync would change in it, read from the organization. */
+export async function readSync(
+  file: string,
+  flags: AwsFlags,
+  io: Io,
+): Promise<{ text: string; plan: SyncPlan }> {
+  const { text, data } = await readAnswersText(file);
+  const config = configFrom(file, data);
+  const org = await withClients(flags, config.regions.home, config.emulator, (clients) =>
     readOrganization(clients, { onProgress: (line) => io.progress(io.color.dim(line)) }),
-  ).then((org) => planSync(config, org));
+  );
+  return { text, plan: planSync(config, org) };
+}
+
+export async function syncCommand(flags: SyncFlags, io: Io): Promise<void> {
+  const { text, plan } = await readSync(flags.config, flags, io);
 
   const blocked = plan.conflicts.length > 0 && !flags.force;
   const edits = flags.force ? [...plan.edits, ...plan.conflictEdits] : plan.edits;

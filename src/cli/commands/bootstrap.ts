@@ -1,10 +1,10 @@
 /** `aws-baseline bootstrap`: create the S3 state bucket and move its own state into it. */
 import { join, relative } from "node:path";
 import { assertS3State, bootstrap } from "../../bootstrap.js";
-import { BaselineError } from "../../errors.js";
 import type { Io } from "../io.js";
-import { confirmWrite } from "../prompter.js";
-import { loadRunConfig, runnerSetup } from "./run.js";
+import { confirmOrStop } from "../prompter.js";
+import { loadConfigFor } from "../../config/load.js";
+import { runnerSetup } from "./run.js";
 
 export interface BootstrapFlags {
   readonly config: string;
@@ -17,7 +17,7 @@ export interface BootstrapFlags {
 }
 
 export async function bootstrapCommand(flags: BootstrapFlags, io: Io): Promise<void> {
-  const config = await loadRunConfig(flags);
+  const config = await loadConfigFor(flags.config, flags.endpointUrl);
   assertS3State(config);
   const options = await runnerSetup(
     flags,
@@ -31,17 +31,14 @@ export async function bootstrapCommand(flags: BootstrapFlags, io: Io): Promise<v
     ...options,
     confirm: async (summary) => {
       io.progress(summary);
-      if (flags.yes) return true;
-      if (!process.stdin.isTTY || !process.stdout.isTTY || io.json) {
-        throw new BaselineError(
-          "CONFIRMATION_NEEDED",
-          "bootstrap needs confirmation, and there is no terminal to ask",
-          {
-            hint: "run it with --yes",
-          },
-        );
-      }
-      return confirmWrite("Create it?");
+      await confirmOrStop(io, {
+        yes: flags.yes,
+        command: "bootstrap",
+        question: "Create it?",
+        hint: "run it with --yes",
+        refused: "nothing applied",
+      });
+      return true;
     },
   });
   const where = relative(process.cwd(), result.dir) || ".";

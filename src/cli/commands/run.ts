@@ -3,11 +3,8 @@
  * over the stacks in dependency order and report typed results.
  */
 import { dirname, join, relative, resolve } from "node:path";
-import { createClients, destroyClients } from "../../aws/clients.js";
-import { planSync } from "../../aws/match.js";
-import { readOrganization } from "../../aws/organization.js";
 import { editAnswersText } from "../../config/answers-edit.js";
-import { configFrom, loadConfig, readAnswersText } from "../../config/load.js";
+import { loadConfigFor } from "../../config/load.js";
 import type { BaselineConfig } from "../../config/resolve.js";
 import { deployFlow } from "../../deploy-flow.js";
 import { emulatorCredentialsEnv, emulatorFor } from "../../emulator.js";
@@ -30,8 +27,8 @@ import type { RunnerOptions, StepEvent } from "../../terraform/runner.js";
 import { checkPluginDir } from "../../terraform/validate.js";
 import { writeFileAtomic } from "../../util/fs.js";
 import type { Io } from "../io.js";
-import { confirmWrite } from "../prompter.js";
-import { answersDiff } from "./accounts.js";
+import { confirmOrStop } from "../prompter.js";
+import { answersDiff, readSync } from "./accounts.js";
 import {
   driftMarkdown,
   renderApply,
@@ -91,13 +88,6 @@ async function synthStacks(config: BaselineConfig, out: string) {
   };
 }
 
-export async function loadRunConfig(
-  flags: Pick<RunFlags, "config" | "endpointUrl">,
-): Promise<BaselineConfig> {
-  const loaded = await loadConfig(flags.config);
-  return { ...loaded, emulator: emulatorFor(flags.endpointUrl, loaded.emulator) };
-}
-
 /** Binary, logs folder, emulator credentials and progress: what every terraform run needs. */
 export async function runnerSetup(
   flags: Pick<RunFlags, "terraformBin" | "pluginDir" | "endpointUrl" | "logsDir">,
@@ -128,7 +118,7 @@ export async function runnerSetup(
 }
 
 async function prepare(flags: RunFlags, command: string, io: Io): Promise<Prepared> {
-  const config = flags.synth ? await loadRunConfig(flags) : undefined;
+  const config = flags.synth ? await loadConfigFor(flags.config, flags.endpointUrl) : undefined;
   const synthesized = config
     ? await synthStacks(config, flags.out)
     : { stacks: await readManifest(flags.out), pending: [] };
@@ -190,19 +180,13 @@ async function deployStacks(
     io.progress(io.color.green("nothing to apply: every stack matches its plan"));
     return;
   }
-  if (!flags.yes) {
-    if (!process.stdin.isTTY || !process.stdout.isTTY || io.json) {
-      throw new BaselineError(
-        "CONFIRMATION_NEEDED",
-        "deploy needs confirmation, and there is no terminal to ask",
-        {
-          hint: "review `aws-baseline plan`, then run deploy with --yes",
-        },
-      );
-    }
-    if (!(await confirmWrite("Apply these plans?")))
-      throw new BaselineError("ABORTED", "nothing applied");
-  }
+  await confirmOrStop(io, {
+    yes: flags.yes,
+    command: "deploy",
+    question: "Apply these plans?",
+    hint: "review `aws-baseline plan`, then run deploy with --yes",
+    refused: "nothing applied",
+  });
   const applied = await applyAll(planned, stacks, options);
   io.progress(renderApply(applied, io.color));
   const failed = applied.filter((a) => a.status === "failed" || a.status === "skipped");
@@ -218,28 +202,18 @@ async function deployStacks(
 }
 
 /** accounts sync, non-interactively, as step 2 of a first deploy. */
-async function recordIds(flags: DeployFlags, config: BaselineConfig, io: Io): Promise<void> {
-  const clients = createClients({
-    region: config.regions.home,
-    endpointUrl: config.emulator?.endpointUrl,
-  });
-  try {
-    const org = await readOrganization(clients);
-    const { text, data } = await readAnswersText(flags.config);
-    const plan = planSync(configFrom(flags.config, data), org);
-    if (plan.conflicts.length > 0) {
-      throw new BaselineError("ANSWERS_CONFLICT", plan.conflicts.map((c) => c.message).join("; "), {
-        hint: "run `aws-baseline accounts sync` to review; nothing was written",
-      });
-    }
-    const after = editAnswersText(text, plan.edits);
-    if (after !== text) {
-      io.progress(answersDiff(flags.config, text, after));
-      await writeFileAtomic(flags.config, after);
-      io.progress(`${io.color.green("✔")} recorded ${plan.edits.length} ID(s) in ${flags.config}`);
-    }
-  } finally {
-    destroyClients(clients);
+async function recordIds(flags: DeployFlags, io: Io): Promise<void> {
+  const { text, plan } = await readSync(flags.config, flags, io);
+  if (plan.conflicts.length > 0) {
+    throw new BaselineError("ANSWERS_CONFLICT", plan.conflicts.map((c) => c.message).join("; "), {
+      hint: "run `aws-baseline accounts sync` to review; nothing was written",
+    });
+  }
+  const after = editAnswersText(text, plan.edits);
+  if (after !== text) {
+    io.progress(answersDiff(flags.config, text, after));
+    await writeFileAtomic(flags.config, after);
+    io.progress(`${io.color.green("✔")} recorded ${plan.edits.length} ID(s) in ${flags.config}`);
   }
 }
 
@@ -253,10 +227,10 @@ export async function deployCommand(flags: DeployFlags, io: Io): Promise<void> {
           first = false;
           return { stacks: prepared.stacks, pending: prepared.pending };
         }
-        return synthStacks(await loadRunConfig(flags), flags.out);
+        return synthStacks(await loadConfigFor(flags.config, flags.endpointUrl), flags.out);
       },
       deploy: (stacks) => deployStacks(stacks, prepared.options, flags, io),
-      recordIds: () => recordIds(flags, prepared.config as BaselineConfig, io),
+      recordIds: () => recordIds(flags, io),
     },
     flags.stack,
   );

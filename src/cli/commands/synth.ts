@@ -1,7 +1,6 @@
 /** `aws-baseline synth`: answers -> Terraform JSON per stack, optionally checked by terraform. */
 import { relative } from "node:path";
-import { loadConfig } from "../../config/load.js";
-import { emulatorFor } from "../../emulator.js";
+import { loadConfigFor } from "../../config/load.js";
 import { BaselineError } from "../../errors.js";
 import { synthesize } from "../../synth.js";
 import { findTerraform, type TerraformBinary } from "../../terraform/binary.js";
@@ -41,8 +40,7 @@ async function terraformFor(
 
 export async function synthCommand(flags: SynthFlags, io: Io): Promise<void> {
   const started = performance.now();
-  const loaded = await loadConfig(flags.config);
-  const config = { ...loaded, emulator: emulatorFor(flags.endpointUrl, loaded.emulator) };
+  const config = await loadConfigFor(flags.config, flags.endpointUrl);
   const result = await synthesize(config, { outDir: flags.out, force: flags.force });
   const seconds = (performance.now() - started) / 1000;
 

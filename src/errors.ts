@@ -2,7 +2,7 @@
  * The error taxonomy. Library code throws these (never calls process.exit); the CLI's single error
  * boundary maps `kind` to an exit code and renders `problems` and `hint`.
  */
-import type { Problem } from "./config/problems.js";
+import type { Problem } from "./answers/problems.js";
 
 export type ErrorKind = "user" | "environment" | "aborted" | "internal";
 

@@ -1,28 +1,28 @@
 /** aws-baseline as a library: typed values in and out; nothing here prints or exits. */
-export { buildBaseline, type BuiltBaseline, type BuiltStack } from "./app.js";
+export { buildBaseline, type BuiltBaseline, type BuiltStack } from "./build/app.js";
 export {
   pendingStacks,
   planStacks,
   type PendingStack,
   type StackKind,
   type StackPlan,
-} from "./plan.js";
-export { answersJsonSchema } from "./config/json-schema.js";
+} from "./plan/plan.js";
+export { answersJsonSchema } from "./answers/json-schema.js";
 export {
   loadConfig,
   readAnswersFile,
   validateAnswers,
   type ValidationResult,
-} from "./config/load.js";
-export type { Problem } from "./config/problems.js";
-export { REGIONS_ENABLED_BY_DEFAULT } from "./config/regions.js";
-export { resolveConfig, type BaselineConfig, type ResolvedAccount } from "./config/resolve.js";
-export { RULES, type Rule } from "./config/rules.js";
-export { AnswersSchema, type Answers, type AnswersInput } from "./config/schema.js";
+} from "./answers/load.js";
+export type { Problem } from "./answers/problems.js";
+export { REGIONS_ENABLED_BY_DEFAULT } from "./answers/regions.js";
+export { resolveConfig, type BaselineConfig, type ResolvedAccount } from "./answers/resolve.js";
+export { RULES, type Rule } from "./answers/rules.js";
+export { AnswersSchema, type Answers, type AnswersInput } from "./answers/schema.js";
 export { BaselineError, EXIT_CODES, type ErrorCode, type ErrorKind } from "./errors.js";
-export { synthesize, type SynthResult, type SynthesizedStack } from "./synth.js";
-export { findTerraform, type TerraformBinary } from "./terraform/binary.js";
-export { validateStacks, type StackValidation } from "./terraform/validate.js";
+export { synthesize, type SynthResult, type SynthesizedStack } from "./synth/synth.js";
+export { findTerraform, type TerraformBinary } from "./run/terraform/binary.js";
+export { validateStacks, type StackValidation } from "./run/terraform/validate.js";
 export {
   createClients,
   destroyClients,
@@ -33,10 +33,10 @@ export {
 export { discover, type Conflict, type Discovery } from "./aws/discover.js";
 export { planSync, type SyncPlan } from "./aws/match.js";
 export { readOrganization, type OrgSnapshot } from "./aws/organization.js";
-export { editAnswersText } from "./config/answers-edit.js";
-export { EMULATED_SERVICES, type Emulator } from "./emulator.js";
-export { bootstrap, type BootstrapResult } from "./bootstrap.js";
-export { deployFlow, type DeploySteps } from "./deploy-flow.js";
+export { editAnswersText } from "./answers/edit.js";
+export { EMULATED_SERVICES, type Emulator } from "./answers/emulator.js";
+export { bootstrap, type BootstrapResult } from "./run/bootstrap.js";
+export { deployFlow, type DeploySteps } from "./run/deploy.js";
 export {
   applyAll,
   checkProtected,
@@ -48,11 +48,11 @@ export {
   type DriftResult,
   type StackApplyOutcome,
   type StackPlanOutcome,
-} from "./terraform/operations.js";
-export { runInOrder, topologicalOrder, type Node, type Outcome } from "./terraform/order.js";
+} from "./run/terraform/operations.js";
+export { runInOrder, topologicalOrder, type Node, type Outcome } from "./run/terraform/order.js";
 export {
   classify,
   parsePlan,
   type ParsedPlan,
   type ResourceChange,
-} from "./terraform/plan-json.js";
+} from "./run/terraform/plan-json.js";

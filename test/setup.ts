@@ -1,6 +1,6 @@
 // Registers cdktf's matchers (toHaveResourceWithProperties, ...) on vitest's expect.
 import { expect } from "vitest";
-import { Testing } from "../src/cdk.js";
+import { Testing } from "../src/build/cdk.js";
 
 (globalThis as { expect?: unknown }).expect = expect;
 Testing.setupJest();

@@ -9,7 +9,7 @@ import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { STSClient } from "@aws-sdk/client-sts";
-import { EMULATOR_CREDENTIALS, needsDummyCredentials } from "../emulator.js";
+import { EMULATOR_CREDENTIALS, needsDummyCredentials } from "../answers/emulator.js";
 import { BaselineError } from "../errors.js";
 
 export interface AwsOptions {

@@ -8,17 +8,17 @@ import { ListRegionsCommand, type ListRegionsCommandOutput } from "@aws-sdk/clie
 import { DescribeTrailsCommand } from "@aws-sdk/client-cloudtrail";
 import { GetAccountPasswordPolicyCommand, type PasswordPolicy } from "@aws-sdk/client-iam";
 import { paginateListPolicies, paginateListTargetsForPolicy } from "@aws-sdk/client-organizations";
-import { validateAnswers } from "../config/load.js";
-import type { Problem } from "../config/problems.js";
-import { defaultOu } from "../config/resolve.js";
+import { validateAnswers } from "../answers/load.js";
+import type { Problem } from "../answers/problems.js";
+import { defaultOu } from "../answers/resolve.js";
 import {
   ANSWERS_SCHEMA_REF,
   ANSWERS_VERSION,
   AnswersSchema,
   type AccountKind,
   type Answers,
-} from "../config/schema.js";
-import { baselineNames, guardrailPolicyNames } from "../names.js";
+} from "../answers/schema.js";
+import { baselineNames, guardrailPolicyNames } from "../answers/names.js";
 import { VERSION } from "../version.js";
 import { awsError, type AwsClients } from "./clients.js";
 import { readOrganization, type OrgAccount, type OrgSnapshot } from "./organization.js";

@@ -407,7 +407,7 @@ blocks, so synth + plan import them instead of creating them again.`,
     .command("schema")
     .description("print the JSON Schema of answers files (for editors and other tools)")
     .action(async () => {
-      const { answersJsonSchemaText } = await import("../config/json-schema.js");
+      const { answersJsonSchemaText } = await import("../answers/json-schema.js");
       process.stdout.write(answersJsonSchemaText());
     });
 
@@ -420,15 +420,6 @@ blocks, so synth + plan import them instead of creating them again.`,
     .action(async (opts: { json?: boolean }) => {
       const { CONTROLS, controlsMarkdown } = await import("../controls/registry.js");
       io.result(opts.json ? CONTROLS : undefined, () => controlsMarkdown().trimEnd());
-    });
-
-  program
-    .command("cdktf-app", { hidden: true })
-    .description("synthesize into CDKTF_OUTDIR (used by cdktf.json for the cdktf/cdktn CLI)")
-    .addOption(configOption())
-    .action(async (opts: { config: string }) => {
-      const { cdktfAppCommand } = await import("./commands/cdktf-app.js");
-      await cdktfAppCommand(opts);
     });
 
   return program;

@@ -1,13 +1,13 @@
 /** Text and Markdown rendering of plan, deploy and drift results. */
-import type { PendingStack } from "../plan.js";
+import type { PendingStack } from "../plan/plan.js";
 import type {
   DriftChange,
   DriftResult,
   ProtectedChange,
   StackApplyOutcome,
   StackPlanOutcome,
-} from "../terraform/operations.js";
-import type { AttributeChange } from "../terraform/plan-json.js";
+} from "../run/terraform/operations.js";
+import type { AttributeChange } from "../run/terraform/plan-json.js";
 import type { Colors } from "./io.js";
 import { table } from "./render.js";
 

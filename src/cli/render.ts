@@ -1,12 +1,12 @@
 /** Text rendering of library results. Pure: values in, strings out. */
 import Table from "cli-table3";
-import type { Problem } from "../config/problems.js";
-import { showValue } from "../config/problems.js";
+import type { Problem } from "../answers/problems.js";
+import { showValue } from "../answers/problems.js";
 import type { WrittenFile } from "../generator/project.js";
 import type { ProjectSummary } from "../generator/summary.js";
 import { describeNetworkCost } from "../network/cost.js";
-import type { SynthResult } from "../synth.js";
-import type { StackValidation } from "../terraform/validate.js";
+import type { SynthResult } from "../synth/synth.js";
+import type { StackValidation } from "../run/terraform/validate.js";
 import type { Colors } from "./io.js";
 
 /** The numbered manual-steps block shown by synth and by init's summary. */

@@ -28,7 +28,7 @@ export interface Control {
   readonly manual?: true;
 }
 
-import { cisMetrics } from "../../stacks/policies/cis-monitoring.js";
+import { cisMetrics } from "../monitoring/cis-monitoring.js";
 
 const ORG_TEST = "test/stacks/org.test.ts";
 const LOGGING_TEST = "test/stacks/logging.test.ts";

@@ -7,10 +7,10 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { BaselineConfig } from "../config/resolve.js";
-import { ANSWERS_SCHEMA_REF } from "../config/schema.js";
+import type { BaselineConfig } from "../answers/resolve.js";
+import { ANSWERS_SCHEMA_REF } from "../answers/schema.js";
 import { BaselineError } from "../errors.js";
-import { manualSteps } from "../manual-steps.js";
+import { manualSteps } from "../plan/manual-steps.js";
 import { writeFileAtomic } from "../util/fs.js";
 import { PACKAGE_ROOT, VERSION } from "../version.js";
 import type { AnswersDraft } from "./questions.js";

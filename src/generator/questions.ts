@@ -5,7 +5,7 @@
  * in by the wizard (schema-check.ts), so the CLI can declare `init`'s flags from this list without
  * loading zod at start-up.
  */
-import { REGIONS_ENABLED_BY_DEFAULT } from "../config/regions.js";
+import { REGIONS_ENABLED_BY_DEFAULT } from "../answers/regions.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnswersDraft = Record<string, any>;

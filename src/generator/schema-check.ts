@@ -2,8 +2,8 @@
  * The answers-schema checks behind the generator's questions. Kept apart from questions.ts so
  * that declaring `init`'s flags does not load zod on every CLI start.
  */
-import { problemsFromIssues, schemaAt } from "../config/problems.js";
-import { AnswersSchema } from "../config/schema.js";
+import { problemsFromIssues, schemaAt } from "../answers/problems.js";
+import { AnswersSchema } from "../answers/schema.js";
 import type { AnswersDraft, Question } from "./questions.js";
 
 /**

@@ -6,10 +6,10 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { BaselineConfig, ResolvedAccount } from "../config/resolve.js";
-import { manualSteps } from "../manual-steps.js";
+import type { BaselineConfig, ResolvedAccount } from "../answers/resolve.js";
+import { manualSteps } from "../plan/manual-steps.js";
 import { organizationNetworkCost, type OrganizationNetworkCost } from "../network/cost.js";
-import { planStacks } from "../plan.js";
+import { planStacks } from "../plan/plan.js";
 
 export interface ProjectSummary {
   readonly accounts: readonly { name: string; kind: string; email?: string; ou?: string }[];
@@ -37,8 +37,8 @@ function withStandInIds(config: BaselineConfig): BaselineConfig {
 }
 
 export async function summarize(config: BaselineConfig): Promise<ProjectSummary> {
-  const { App, withoutTokenStackTraces } = await import("../cdk.js");
-  const { buildBaseline } = await import("../app.js");
+  const { App, withoutTokenStackTraces } = await import("../build/cdk.js");
+  const { buildBaseline } = await import("../build/app.js");
   const outdir = await mkdtemp(join(tmpdir(), "aws-baseline-summary-"));
   try {
     const app = new App({ outdir, stackTraces: false });

@@ -4,9 +4,9 @@
  * and the draft answer, defaults fill the rest, and a required answer that is still missing is an
  * error naming the flag to pass; with --yes a clearly fake placeholder is used instead.
  */
-import { validateAnswers } from "../config/load.js";
-import type { Problem } from "../config/problems.js";
-import type { BaselineConfig } from "../config/resolve.js";
+import { validateAnswers } from "../answers/load.js";
+import type { Problem } from "../answers/problems.js";
+import type { BaselineConfig } from "../answers/resolve.js";
 import { BaselineError } from "../errors.js";
 import { parseInput, QUESTIONS, type AnswersDraft, type Question } from "./questions.js";
 import { checkAnswer } from "./schema-check.js";

@@ -2,7 +2,7 @@
  * Estimated monthly fixed cost of a network: what it costs while idle. Variable charges (data
  * processed by NAT gateways and endpoints, flow log ingestion) depend on traffic and are left out.
  */
-import type { ResolvedNetwork } from "../config/resolve.js";
+import type { ResolvedNetwork } from "../answers/resolve.js";
 import { LIST_PRICES } from "./list-prices.js";
 
 export interface CostLine {

@@ -3,8 +3,8 @@
  * the start of the VPC block, public subnets (NAT hosts only) after them, and the zones that get a
  * NAT gateway. Pure, so the stack, the cost estimate and the tests agree by construction.
  */
-import { formatCidr, parseCidr, subnet, type Cidr } from "../config/cidr.js";
-import type { ResolvedNetwork } from "../config/resolve.js";
+import { formatCidr, parseCidr, subnet, type Cidr } from "../util/cidr.js";
+import type { ResolvedNetwork } from "../answers/resolve.js";
 
 export interface ZoneLayout {
   readonly zone: string;

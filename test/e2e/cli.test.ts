@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { answersJsonSchemaText } from "../../src/config/json-schema.js";
-import { synthesize } from "../../src/synth.js";
+import { answersJsonSchemaText } from "../../src/answers/json-schema.js";
+import { synthesize } from "../../src/synth/synth.js";
 import { configFrom, EXAMPLE_FILE, exampleAnswers } from "../helpers/answers.js";
 import { cli } from "../helpers/cli.js";
 import { snapshotTree, tempDir } from "../helpers/synth.js";

@@ -1,9 +1,9 @@
 /** Answers fixtures: the bundled example, and small edits of it for rule tests. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { validateAnswers } from "../../src/config/load.js";
-import type { BaselineConfig } from "../../src/config/resolve.js";
-import type { AnswersInput } from "../../src/config/schema.js";
+import { validateAnswers } from "../../src/answers/load.js";
+import type { BaselineConfig } from "../../src/answers/resolve.js";
+import type { AnswersInput } from "../../src/answers/schema.js";
 import { PACKAGE_ROOT } from "../../src/version.js";
 
 export const EXAMPLE_FILE = join(PACKAGE_ROOT, "templates/examples/acme.json");

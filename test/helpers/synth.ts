@@ -2,8 +2,8 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import type { BaselineConfig } from "../../src/config/resolve.js";
-import { synthesize, type SynthResult } from "../../src/synth.js";
+import type { BaselineConfig } from "../../src/answers/resolve.js";
+import { synthesize, type SynthResult } from "../../src/synth/synth.js";
 
 export interface Synthesized extends SynthResult {
   /** Parsed cdk.tf.json of a stack. */

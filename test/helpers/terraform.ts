@@ -5,7 +5,7 @@
  * never silently green.
  */
 import { existsSync } from "node:fs";
-import { findTerraform, type TerraformBinary } from "../../src/terraform/binary.js";
+import { findTerraform, type TerraformBinary } from "../../src/run/terraform/binary.js";
 
 export type TerraformSetup =
   | { readonly ok: true; readonly binary: TerraformBinary; readonly pluginDir: string }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { REGIONS_ENABLED_BY_DEFAULT } from "../../src/config/regions.js";
+import { REGIONS_ENABLED_BY_DEFAULT } from "../../src/answers/regions.js";
 import { configFrom, exampleAnswers, minimalAnswers } from "../helpers/answers.js";
 import { synthTo, type Synthesized } from "../helpers/synth.js";
 

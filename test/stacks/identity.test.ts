@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { SELF_SERVICE_WITHOUT_MFA } from "../../stacks/policies/iam.js";
-import { REGIONS_ENABLED_BY_DEFAULT } from "../../src/config/regions.js";
+import { SELF_SERVICE_WITHOUT_MFA } from "../../src/identity/policies.js";
+import { REGIONS_ENABLED_BY_DEFAULT } from "../../src/answers/regions.js";
 import { configFrom, exampleAnswers } from "../helpers/answers.js";
 import {
   policyOf,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_PORTS } from "../../stacks/constructs/vpc-hardening.js";
+import { ADMIN_PORTS } from "../../src/network/vpc-hardening.js";
 import { configFrom, exampleAnswers } from "../helpers/answers.js";
 import { policyOf, resourceList, resources, synthTo, type StackJson } from "../helpers/synth.js";
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { TRUSTED_SERVICES } from "../../stacks/constructs/organization.js";
+import { TRUSTED_SERVICES } from "../../src/organization/organization.js";
 import { configFrom, exampleAnswers } from "../helpers/answers.js";
 import { policyOf, resourceList, resources, synthTo, type StackJson } from "../helpers/synth.js";
 

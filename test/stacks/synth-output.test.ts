@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { BaselineConfig } from "../../src/config/resolve.js";
+import type { BaselineConfig } from "../../src/answers/resolve.js";
 import { BaselineError } from "../../src/errors.js";
-import { OUTPUT_MARKER, synthesize } from "../../src/synth.js";
+import { OUTPUT_MARKER, synthesize } from "../../src/synth/synth.js";
 import { configFrom, exampleAnswers } from "../helpers/answers.js";
 import { snapshotTree, tempDir } from "../helpers/synth.js";
 
@@ -95,8 +95,8 @@ describe("synth output", () => {
 
 describe("parallel synthesis", () => {
   it("partition puts every ready stack in exactly one part, balancing the heavy baseline stacks", async () => {
-    const { partition } = await import("../../src/synth.js");
-    const { planStacks } = await import("../../src/plan.js");
+    const { partition } = await import("../../src/synth/synth.js");
+    const { planStacks } = await import("../../src/plan/plan.js");
     const plans = planStacks(config);
     const parts = partition(plans, 2);
     expect(parts.flat().sort()).toEqual(plans.map((p) => p.name).sort());

@@ -6,9 +6,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createClients, destroyClients } from "../../src/aws/clients.js";
 import { discover } from "../../src/aws/discover.js";
-import { validateAnswers } from "../../src/config/load.js";
-import { EMULATED_SERVICES } from "../../src/emulator.js";
-import { validateStacks } from "../../src/terraform/validate.js";
+import { validateAnswers } from "../../src/answers/load.js";
+import { EMULATED_SERVICES } from "../../src/answers/emulator.js";
+import { validateStacks } from "../../src/run/terraform/validate.js";
 import { createAwsMocks, fakeOrg, serveFakeOrg } from "../helpers/fake-org.js";
 import { synthTo, type StackJson, type Synthesized } from "../helpers/synth.js";
 import { terraform, withTerraform } from "../helpers/terraform.js";

@@ -6,8 +6,8 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { synthStateBucket } from "../../src/bootstrap.js";
-import { validateStacks } from "../../src/terraform/validate.js";
+import { synthStateBucket } from "../../src/run/bootstrap.js";
+import { validateStacks } from "../../src/run/terraform/validate.js";
 import { configFrom, minimalAnswers } from "../helpers/answers.js";
 import { cli } from "../helpers/cli.js";
 import { policyOf, resourceList, tempDir, type StackJson } from "../helpers/synth.js";

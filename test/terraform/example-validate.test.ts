@@ -3,7 +3,7 @@
  * (5.100.0, from the offline mirror). New stacks join this check automatically.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { validateStacks, type StackValidation } from "../../src/terraform/validate.js";
+import { validateStacks, type StackValidation } from "../../src/run/terraform/validate.js";
 import { configFrom, exampleAnswers } from "../helpers/answers.js";
 import { synthTo } from "../helpers/synth.js";
 import { terraform, withTerraform } from "../helpers/terraform.js";

@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateAnswers } from "../../src/config/load.js";
-import { validateStacks } from "../../src/terraform/validate.js";
+import { validateAnswers } from "../../src/answers/load.js";
+import { validateStacks } from "../../src/run/terraform/validate.js";
 import { cli } from "../helpers/cli.js";
 import { synthTo, tempDir } from "../helpers/synth.js";
 import { terraform, withTerraform } from "../helpers/terraform.js";

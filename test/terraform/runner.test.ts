@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findTerraform } from "../../src/terraform/binary.js";
+import { findTerraform } from "../../src/run/terraform/binary.js";
 import { cli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/synth.js";
 

@@ -22,8 +22,8 @@ import {
 import { discover, slug } from "../../src/aws/discover.js";
 import { planSync } from "../../src/aws/match.js";
 import { readOrganization } from "../../src/aws/organization.js";
-import { editAnswersText } from "../../src/config/answers-edit.js";
-import { validateAnswers } from "../../src/config/load.js";
+import { editAnswersText } from "../../src/answers/edit.js";
+import { validateAnswers } from "../../src/answers/load.js";
 import { BaselineError } from "../../src/errors.js";
 import { PACKAGE_ROOT } from "../../src/version.js";
 import { configFrom } from "../helpers/answers.js";

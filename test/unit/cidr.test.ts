@@ -8,7 +8,7 @@ import {
   overlaps,
   parseCidr,
   type Cidr,
-} from "../../src/config/cidr.js";
+} from "../../src/util/cidr.js";
 
 const c = (t: string) => parseCidr(t) as Cidr;
 

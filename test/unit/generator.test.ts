@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateAnswers } from "../../src/config/load.js";
+import { validateAnswers } from "../../src/answers/load.js";
 import {
   ANSWERS_FILE,
   GENERATED_MARKER,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderPolicy, type PolicyStatement } from "../../stacks/policies/document.js";
+import { renderPolicy, type PolicyStatement } from "../../src/build/policy-document.js";
 import {
   denyLeavingOrganization,
   denyRegionsOutsideEnabled,
@@ -8,8 +8,8 @@ import {
   protectAccountDefaults,
   protectCloudTrail,
   SCP_MAX_CHARS,
-} from "../../stacks/policies/scp.js";
-import { REGIONS_ENABLED_BY_DEFAULT } from "../../src/config/regions.js";
+} from "../../src/guardrails/scp.js";
+import { REGIONS_ENABLED_BY_DEFAULT } from "../../src/answers/regions.js";
 
 const ctx = {
   partition: "aws",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { overlaps, parseCidr, type Cidr } from "../../src/config/cidr.js";
+import { overlaps, parseCidr, type Cidr } from "../../src/util/cidr.js";
 import { estimateNetworkCost, organizationNetworkCost } from "../../src/network/cost.js";
 import { networkLayout } from "../../src/network/layout.js";
 import { LIST_PRICES } from "../../src/network/list-prices.js";

@@ -1,7 +1,7 @@
 /** Dependency order, bounded concurrency, and the first-run deploy phases. */
 import { describe, expect, it } from "vitest";
-import { deployFlow } from "../../src/deploy-flow.js";
-import { runInOrder, topologicalOrder, type Node } from "../../src/terraform/order.js";
+import { deployFlow } from "../../src/run/deploy.js";
+import { runInOrder, topologicalOrder, type Node } from "../../src/run/terraform/order.js";
 
 const STACKS: Node[] = [
   { name: "network-dev", dependsOn: ["baseline-dev"] },

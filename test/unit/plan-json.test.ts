@@ -4,8 +4,8 @@ import {
   checkProtected,
   controlsFor,
   type StackPlanOutcome,
-} from "../../src/terraform/operations.js";
-import { classify, parsePlan, SENSITIVE } from "../../src/terraform/plan-json.js";
+} from "../../src/run/terraform/operations.js";
+import { classify, parsePlan, SENSITIVE } from "../../src/run/terraform/plan-json.js";
 import { BaselineError } from "../../src/errors.js";
 
 const change = (address: string, actions: string[], extra: Record<string, unknown> = {}) => ({

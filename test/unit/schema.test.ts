@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { answersJsonSchemaText, JSON_SCHEMA_PATH } from "../../src/config/json-schema.js";
-import { validateAnswers } from "../../src/config/load.js";
-import { REGIONS_ENABLED_BY_DEFAULT } from "../../src/config/regions.js";
-import { AnswersSchema } from "../../src/config/schema.js";
+import { answersJsonSchemaText, JSON_SCHEMA_PATH } from "../../src/answers/json-schema.js";
+import { validateAnswers } from "../../src/answers/load.js";
+import { REGIONS_ENABLED_BY_DEFAULT } from "../../src/answers/regions.js";
+import { AnswersSchema } from "../../src/answers/schema.js";
 import { PACKAGE_ROOT } from "../../src/version.js";
 import { configFrom, exampleAnswers, minimalAnswers } from "../helpers/answers.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { validateAnswers } from "../../src/config/load.js";
-import type { Problem } from "../../src/config/problems.js";
-import { RULES } from "../../src/config/rules.js";
+import { validateAnswers } from "../../src/answers/load.js";
+import type { Problem } from "../../src/answers/problems.js";
+import { RULES } from "../../src/answers/rules.js";
 import { exampleAnswers, minimalAnswers } from "../helpers/answers.js";
 
 function problemsOf(answers: unknown): Problem[] {

@@ -4,9 +4,9 @@
  */
 import { existsSync } from "node:fs";
 import { createPatch } from "diff";
-import { editAnswersText } from "../../config/answers-edit.js";
-import { configFrom, readAnswersText, validateAnswers } from "../../config/load.js";
-import { emulatorFor } from "../../emulator.js";
+import { editAnswersText } from "../../answers/edit.js";
+import { configFrom, readAnswersText, validateAnswers } from "../../answers/load.js";
+import { emulatorFor } from "../../answers/emulator.js";
 import { BaselineError } from "../../errors.js";
 import { createClients, destroyClients, type AwsClients } from "../../aws/clients.js";
 import { discover } from "../../aws/discover.js";

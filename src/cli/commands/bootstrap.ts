@@ -1,9 +1,9 @@
 /** `aws-baseline bootstrap`: create the S3 state bucket and move its own state into it. */
 import { join, relative } from "node:path";
-import { assertS3State, bootstrap } from "../../bootstrap.js";
+import { assertS3State, bootstrap } from "../../run/bootstrap.js";
 import type { Io } from "../io.js";
 import { confirmOrStop } from "../prompter.js";
-import { loadConfigFor } from "../../config/load.js";
+import { loadConfigFor } from "../../answers/load.js";
 import { runnerSetup } from "./run.js";
 
 export interface BootstrapFlags {

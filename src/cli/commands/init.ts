@@ -1,7 +1,7 @@
 /** `aws-baseline init [DIR]`: answers (wizard, file, preset, flags) -> a generated project. */
 import { existsSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
-import { readAnswersFile } from "../../config/load.js";
+import { readAnswersFile } from "../../answers/load.js";
 import { BaselineError } from "../../errors.js";
 import {
   ANSWERS_FILE,

@@ -3,16 +3,16 @@
  * over the stacks in dependency order and report typed results.
  */
 import { dirname, join, relative, resolve } from "node:path";
-import { editAnswersText } from "../../config/answers-edit.js";
-import { loadConfigFor } from "../../config/load.js";
-import type { BaselineConfig } from "../../config/resolve.js";
-import { deployFlow } from "../../deploy-flow.js";
-import { emulatorCredentialsEnv, emulatorFor } from "../../emulator.js";
+import { editAnswersText } from "../../answers/edit.js";
+import { loadConfigFor } from "../../answers/load.js";
+import type { BaselineConfig } from "../../answers/resolve.js";
+import { deployFlow } from "../../run/deploy.js";
+import { emulatorCredentialsEnv, emulatorFor } from "../../answers/emulator.js";
 import { BaselineError } from "../../errors.js";
-import type { PendingStack } from "../../plan.js";
-import { synthesize } from "../../synth.js";
-import { findTerraform } from "../../terraform/binary.js";
-import { readManifest } from "../../terraform/manifest.js";
+import type { PendingStack } from "../../plan/plan.js";
+import { synthesize } from "../../synth/synth.js";
+import { findTerraform } from "../../run/terraform/binary.js";
+import { readManifest } from "../../run/terraform/manifest.js";
 import {
   applyAll,
   driftAll,
@@ -21,10 +21,10 @@ import {
   planAll,
   type RunOptions,
   type StackPlanOutcome,
-} from "../../terraform/operations.js";
-import type { Node } from "../../terraform/order.js";
-import type { RunnerOptions, StepEvent } from "../../terraform/runner.js";
-import { checkPluginDir } from "../../terraform/validate.js";
+} from "../../run/terraform/operations.js";
+import type { Node } from "../../run/terraform/order.js";
+import type { RunnerOptions, StepEvent } from "../../run/terraform/runner.js";
+import { checkPluginDir } from "../../run/terraform/validate.js";
 import { writeFileAtomic } from "../../util/fs.js";
 import type { Io } from "../io.js";
 import { confirmOrStop } from "../prompter.js";

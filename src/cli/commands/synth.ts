@@ -1,10 +1,10 @@
 /** `aws-baseline synth`: answers -> Terraform JSON per stack, optionally checked by terraform. */
 import { relative } from "node:path";
-import { loadConfigFor } from "../../config/load.js";
+import { loadConfigFor } from "../../answers/load.js";
 import { BaselineError } from "../../errors.js";
-import { synthesize } from "../../synth.js";
-import { findTerraform, type TerraformBinary } from "../../terraform/binary.js";
-import { checkPluginDir, validateStacks, type StackValidation } from "../../terraform/validate.js";
+import { synthesize } from "../../synth/synth.js";
+import { findTerraform, type TerraformBinary } from "../../run/terraform/binary.js";
+import { checkPluginDir, validateStacks, type StackValidation } from "../../run/terraform/validate.js";
 import type { Io } from "../io.js";
 import { renderSynth, renderValidationFailures, validationCell } from "../render.js";
 

@@ -1,6 +1,6 @@
 /** `aws-baseline validate`: check an answers file and say what it would build. */
-import { planStacks } from "../../plan.js";
-import { loadConfig } from "../../config/load.js";
+import { planStacks } from "../../plan/plan.js";
+import { loadConfig } from "../../answers/load.js";
 import { describeNetworkCost, organizationNetworkCost } from "../../network/cost.js";
 import type { Io } from "../io.js";
 

@@ -1,0 +1,119 @@
+/**
+ * Account-wide defaults: S3 Block Public Access and the security contact (global), and in every
+ * enabled region EBS encryption by default, IAM Access Analyzer and IMDSv2 for new instances.
+ */
+import {
+  AccessanalyzerAnalyzer,
+  AccountAlternateContact,
+  Construct,
+  EbsDefaultKmsKey,
+  EbsEncryptionByDefault,
+  Ec2InstanceMetadataDefaults,
+  S3AccountPublicAccessBlock,
+  type AwsProvider,
+} from "../build/cdk.js";
+import { baselineNames } from "../answers/names.js";
+import type { AccountStack } from "../build/account-stack.js";
+import { policy } from "../build/policy-document.js";
+import { accountAdministersKey } from "../build/kms-policy.js";
+import { EncryptionKey } from "../build/encryption-key.js";
+
+/** Key policy for a regional EBS key: account admins manage it; EBS uses it for any caller in the account. */
+export function ebsKeyPolicy(partition: string, accountId: string, region: string) {
+  return policy(accountAdministersKey(partition, accountId), {
+    // Same shape as the aws/ebs managed key, so Auto Scaling's service-linked role works too.
+    Sid: "UseThroughEbsInThisAccount",
+    Effect: "Allow",
+    Principal: { AWS: "*" },
+    Action: [
+      "kms:CreateGrant",
+      "kms:Decrypt",
+      "kms:DescribeKey",
+      "kms:Encrypt",
+      "kms:GenerateDataKey*",
+      "kms:ReEncrypt*",
+    ],
+    Resource: "*",
+    Condition: {
+      StringEquals: {
+        "kms:CallerAccount": accountId,
+        "kms:ViaService": `ec2.${region}.amazonaws.com`,
+      },
+    },
+  });
+}
+
+export class AccountDefaults extends Construct {
+  constructor(scope: Construct, id: string, stack: AccountStack) {
+    super(scope, id);
+    const { accountDefaults: d, identity, organization } = stack.config;
+    const home = stack.providers.home;
+
+    if (d.s3BlockPublicAccess) {
+      new S3AccountPublicAccessBlock(this, "s3-block-public-access", {
+        provider: home,
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      });
+    }
+    const contact = identity.securityContact;
+    if (contact) {
+      new AccountAlternateContact(this, "security-contact", {
+        provider: home,
+        alternateContactType: "SECURITY",
+        name: contact.name,
+        title: contact.title,
+        emailAddress: contact.email,
+        phoneNumber: contact.phone,
+      });
+    }
+    for (const region of stack.providers.regions) {
+      this.regional(stack, region, stack.providers.forRegion(region), organization.prefix);
+    }
+  }
+
+  private regional(
+    stack: AccountStack,
+    region: string,
+    provider: AwsProvider,
+    prefix: string,
+  ): void {
+    const d = stack.config.accountDefaults;
+    if (d.ebsEncryption !== "off") {
+      const enabled = new EbsEncryptionByDefault(this, `ebs-encryption-${region}`, {
+        provider,
+        enabled: true,
+      });
+      if (d.ebsEncryption === "customer-managed-key") {
+        const key = new EncryptionKey(this, `ebs-key-${region}`, {
+          provider,
+          description: `EBS default encryption key (${region})`,
+          alias: `alias/${prefix}-ebs-default`,
+          policy: ebsKeyPolicy(stack.partition, stack.accountIdRef, region),
+        });
+        new EbsDefaultKmsKey(this, `ebs-default-key-${region}`, {
+          provider,
+          keyArn: key.arn,
+          dependsOn: [enabled],
+        });
+      }
+    }
+    if (d.accessAnalyzer) {
+      new AccessanalyzerAnalyzer(this, `access-analyzer-${region}`, {
+        provider,
+        analyzerName: baselineNames(prefix).accessAnalyzer,
+        type: "ACCOUNT",
+      });
+    }
+    if (d.imdsv2) {
+      // Hop limit 2 lets containers on the instance reach IMDSv2 through the extra network hop.
+      new Ec2InstanceMetadataDefaults(this, `imds-defaults-${region}`, {
+        provider,
+        httpTokens: "required",
+        httpPutResponseHopLimit: 2,
+      });
+    }
+  }
+}

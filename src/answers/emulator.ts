@@ -1,0 +1,116 @@
+/**
+ * Emulator mode: rehearse the baseline against a local AWS emulator (LocalStack-style). One URL
+ * answers for every service, S3 is addressed path-style, and checks that need real AWS (credential
+ * validation, the account-ID lookup, the instance metadata service) are skipped. Providers, state
+ * backends and SDK clients all take their settings from here, so none of them is left pointing
+ * at AWS.
+ */
+import { BaselineError } from "../errors.js";
+
+/** Provider `endpoints` keys of every service the stacks use (hashicorp/aws 5.x names). */
+export const EMULATED_SERVICES = [
+  "accessanalyzer",
+  "account",
+  "budgets",
+  "cloudtrail",
+  "cloudwatch",
+  "cloudwatchlogs",
+  "ec2",
+  "iam",
+  "kms",
+  "organizations",
+  "s3",
+  "s3control",
+  "sns",
+  "sts",
+] as const;
+
+export interface Emulator {
+  readonly endpointUrl: string;
+}
+
+/** Settings merged into every AwsProvider in emulator mode (cdktf property names). */
+export function providerEmulation(emulator: Emulator) {
+  const url = emulator.endpointUrl;
+  return {
+    endpoints: [
+      {
+        accessanalyzer: url,
+        account: url,
+        budgets: url,
+        cloudtrail: url,
+        cloudwatch: url,
+        cloudwatchlogs: url,
+        ec2: url,
+        iam: url,
+        kms: url,
+        organizations: url,
+        s3: url,
+        s3Control: url,
+        sns: url,
+        sts: url,
+      },
+    ],
+    s3UsePathStyle: true,
+    skipCredentialsValidation: true,
+    skipRequestingAccountId: true,
+    skipMetadataApiCheck: "true",
+    skipRegionValidation: true,
+  };
+}
+
+/** Overrides for `terraform.backend.s3` in emulator mode (Terraform JSON names). */
+export function backendEmulation(emulator: Emulator): Record<string, unknown> {
+  return {
+    endpoints: { s3: emulator.endpointUrl, sts: emulator.endpointUrl },
+    use_path_style: true,
+    skip_credentials_validation: true,
+    skip_requesting_account_id: true,
+    skip_metadata_api_check: true,
+    skip_region_validation: true,
+  };
+}
+
+/**
+ * Emulators accept any credentials but the AWS SDK and provider still want some: when the
+ * standard chain has nothing configured (no keys, no profile), the well-known dummy pair is used
+ * (never a real secret).
+ */
+export const EMULATOR_CREDENTIALS = { accessKeyId: "test", secretAccessKey: "test" } as const;
+
+export function needsDummyCredentials(env: NodeJS.ProcessEnv, profile?: string): boolean {
+  return !env.AWS_ACCESS_KEY_ID && !env.AWS_PROFILE && !profile;
+}
+
+/** The dummy pair as environment variables, for terraform in emulator mode. */
+export function emulatorCredentialsEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  if (!needsDummyCredentials(env)) return {};
+  return {
+    AWS_ACCESS_KEY_ID: EMULATOR_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: EMULATOR_CREDENTIALS.secretAccessKey,
+  };
+}
+
+/** The emulator a command runs against: --endpoint-url / AWS_BASELINE_ENDPOINT_URL, else answers. */
+export function emulatorFor(
+  fromFlag: string | undefined,
+  fromAnswers: Emulator | undefined,
+): Emulator | undefined {
+  if (!fromFlag) return fromAnswers;
+  let url: URL;
+  try {
+    url = new URL(fromFlag);
+  } catch {
+    url = new URL("invalid://");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new BaselineError(
+      "EMULATOR_URL_INVALID",
+      `--endpoint-url is not an http(s) URL: ${JSON.stringify(fromFlag)}`,
+      {
+        hint: "use the emulator's edge URL, e.g. --endpoint-url http://localhost:4566",
+      },
+    );
+  }
+  return { endpointUrl: fromFlag };
+}

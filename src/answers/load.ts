@@ -1,0 +1,95 @@
+/** Answers in, validated BaselineConfig out: schema phase, then semantic rules, then resolution. */
+import { readFile } from "node:fs/promises";
+import { emulatorFor } from "./emulator.js";
+import { BaselineError } from "../errors.js";
+import { problemsFromIssues, type Problem } from "./problems.js";
+import { resolveConfig, type BaselineConfig } from "./resolve.js";
+import { checkRules } from "./rules.js";
+import { AnswersSchema, type Answers } from "./schema.js";
+
+export type ValidationResult =
+  | { readonly ok: true; readonly answers: Answers; readonly config: BaselineConfig }
+  | {
+      readonly ok: false;
+      readonly phase: "schema" | "rules";
+      readonly problems: readonly Problem[];
+    };
+
+/**
+ * Validates answers in two phases. Structure first (types, formats, unknown keys): every schema
+ * problem at once. Only structurally sound answers reach the semantic rules, which again report
+ * every problem at once.
+ */
+export function validateAnswers(data: unknown): ValidationResult {
+  const parsed = AnswersSchema.safeParse(data, { reportInput: true });
+  if (!parsed.success) {
+    return {
+      ok: false,
+      phase: "schema",
+      problems: problemsFromIssues(AnswersSchema, parsed.error.issues, data),
+    };
+  }
+  const problems = checkRules(parsed.data);
+  if (problems.length > 0) return { ok: false, phase: "rules", problems };
+  return { ok: true, answers: parsed.data, config: resolveConfig(parsed.data) };
+}
+
+/** Reads and parses an answers file; errors name the file and, for bad JSON, the line. */
+export async function readAnswersFile(file: string): Promise<unknown> {
+  return (await readAnswersText(file)).data;
+}
+
+/** The answers file's text (for byte-preserving edits) and its parsed content. */
+export async function readAnswersText(file: string): Promise<{ text: string; data: unknown }> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (cause) {
+    const missing = (cause as NodeJS.ErrnoException).code === "ENOENT";
+    throw new BaselineError(
+      "ANSWERS_NOT_FOUND",
+      missing ? `answers file not found: ${file}` : `cannot read answers file ${file}`,
+      { cause, hint: "pass --config FILE, or create one with `aws-baseline init`" },
+    );
+  }
+  try {
+    return { text, data: JSON.parse(text) };
+  } catch (cause) {
+    const message = (cause as Error).message;
+    const at = /position (\d+)/.exec(message);
+    const where = at ? lineColumn(text, Number(at[1])) : "";
+    throw new BaselineError("ANSWERS_NOT_JSON", `${file}${where} is not valid JSON: ${message}`, {
+      cause,
+      hint: "answers files are JSON; an editor that knows the $schema shows the mistake",
+    });
+  }
+}
+
+function lineColumn(text: string, position: number): string {
+  const before = text.slice(0, position).split("\n");
+  return `:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
+}
+
+/** Reads, validates and resolves an answers file, or throws ANSWERS_INVALID with every problem. */
+export async function loadConfig(file: string): Promise<BaselineConfig> {
+  return configFrom(file, await readAnswersFile(file));
+}
+
+/** loadConfig, with the emulator of --endpoint-url / AWS_BASELINE_ENDPOINT_URL over the answers'. */
+export async function loadConfigFor(file: string, endpointUrl?: string): Promise<BaselineConfig> {
+  const config = await loadConfig(file);
+  return { ...config, emulator: emulatorFor(endpointUrl, config.emulator) };
+}
+
+/** Validates parsed answers from `file`, or throws ANSWERS_INVALID with every problem. */
+export function configFrom(file: string, data: unknown): BaselineConfig {
+  const result = validateAnswers(data);
+  if (!result.ok) {
+    throw new BaselineError(
+      "ANSWERS_INVALID",
+      `${file}: ${result.problems.length} problem(s) found`,
+      { problems: result.problems },
+    );
+  }
+  return result.config;
+}

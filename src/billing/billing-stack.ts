@@ -1,0 +1,113 @@
+/**
+ * `billing` (management account, us-east-1, where AWS/Billing metrics live): an EstimatedCharges
+ * alarm for the whole organization and one per member account (LinkedAccount dimension), and an
+ * AWS Budget per member account, all notifying an encrypted topic with e-mail subscribers.
+ */
+import { BudgetsBudget, CloudwatchMetricAlarm, type Construct } from "../build/cdk.js";
+import { BILLING_REGION } from "../answers/regions.js";
+import type { BaselineConfig } from "../answers/resolve.js";
+import { baselineNames } from "../answers/names.js";
+import { AccountStack } from "../build/account-stack.js";
+import { AlarmTopic } from "../monitoring/alarm-topic.js";
+import { EncryptionKey } from "../build/encryption-key.js";
+import { alarmTopicKeyPolicy } from "../logging/policies.js";
+
+const PUBLISHERS = ["budgets.amazonaws.com", "cloudwatch.amazonaws.com"];
+
+export function accountThresholdUsd(config: BaselineConfig, accountName: string): number {
+  return config.billing.accountOverridesUsd[accountName] ?? config.billing.accountMonthlyUsd;
+}
+
+export class BillingStack extends AccountStack {
+  constructor(scope: Construct, name: string, config: BaselineConfig) {
+    super(scope, name, { config, account: config.management, regions: [BILLING_REGION] });
+    const provider = this.providers.forRegion(BILLING_REGION);
+    const names = baselineNames(config.organization.prefix);
+    const accountId = this.accountIdRef;
+    const { billing } = config;
+
+    const key = new EncryptionKey(this, "billing-key", {
+      provider,
+      description: "Encrypts the billing alarm topic",
+      alias: names.billingKeyAlias,
+      policy: alarmTopicKeyPolicy({ partition: this.partition, accountId, publishers: PUBLISHERS }),
+    });
+    const topic = new AlarmTopic(this, "billing-alarms", {
+      provider,
+      name: names.billingTopic,
+      accountId,
+      kmsKeyId: key.arn,
+      publishers: PUBLISHERS,
+      emails: billing.emails,
+    });
+
+    const alarm = (
+      id: string,
+      description: string,
+      threshold: number,
+      dimensions: Record<string, string>,
+    ) =>
+      new CloudwatchMetricAlarm(this, id, {
+        provider,
+        alarmName: `${config.organization.prefix}-${id}`,
+        alarmDescription: description,
+        namespace: "AWS/Billing",
+        metricName: "EstimatedCharges",
+        dimensions: { Currency: "USD", ...dimensions },
+        statistic: "Maximum",
+        period: 21600, // billing metrics are published about every 6 hours
+        evaluationPeriods: 1,
+        threshold,
+        comparisonOperator: "GreaterThanThreshold",
+        alarmActions: [topic.topic.arn],
+      });
+
+    alarm(
+      "billing-total",
+      `Estimated charges of the whole organization above ${billing.totalMonthlyUsd} USD`,
+      billing.totalMonthlyUsd,
+      {},
+    );
+    for (const account of config.accounts) {
+      const usd = accountThresholdUsd(config, account.name);
+      alarm(
+        `billing-${account.name}`,
+        `Estimated charges of ${account.name} above ${usd} USD`,
+        usd,
+        {
+          LinkedAccount: account.accountId as string,
+        },
+      );
+      if (!billing.budgets) continue;
+      const notify = {
+        subscriberEmailAddresses: [...billing.emails],
+        subscriberSnsTopicArns: [topic.topic.arn],
+      };
+      new BudgetsBudget(this, `budget-${account.name}`, {
+        provider,
+        name: `${config.organization.prefix}-${account.name}-monthly`,
+        budgetType: "COST",
+        limitAmount: usd.toFixed(2),
+        limitUnit: "USD",
+        timeUnit: "MONTHLY",
+        costFilter: [{ name: "LinkedAccount", values: [account.accountId as string] }],
+        notification: [
+          ...billing.budgetActualPercents.map((percent) => ({
+            notificationType: "ACTUAL",
+            comparisonOperator: "GREATER_THAN",
+            threshold: percent,
+            thresholdType: "PERCENTAGE",
+            ...notify,
+          })),
+          {
+            notificationType: "FORECASTED",
+            comparisonOperator: "GREATER_THAN",
+            threshold: billing.budgetForecastPercent,
+            thresholdType: "PERCENTAGE",
+            ...notify,
+          },
+        ],
+      });
+    }
+  }
+}

@@ -1,0 +1,78 @@
+/** SCP guardrails switched on in the answers, created and attached at the organization root. */
+import {
+  Construct,
+  OrganizationsPolicy,
+  OrganizationsPolicyAttachment,
+  type AwsProvider,
+} from "../build/cdk.js";
+import type { BaselineConfig } from "../answers/resolve.js";
+import { baselineNames } from "../answers/names.js";
+import { renderPolicy } from "../build/policy-document.js";
+import {
+  denyLeavingOrganization,
+  denyRegionsOutsideEnabled,
+  denyRootUser,
+  protectAccountDefaults,
+  protectCloudTrail,
+  SCP_MAX_CHARS,
+  type Guardrail,
+} from "./scp.js";
+
+/** The guardrails the answers switch on, in a stable order. */
+export function enabledGuardrails(config: BaselineConfig, partition: string): Guardrail[] {
+  const context = {
+    partition,
+    prefix: config.organization.prefix,
+    trailName: baselineNames(config.organization.prefix).trail,
+    accessRoleName: config.accessRoleName,
+    enabledRegions: config.regions.enabled,
+  };
+  const g = config.guardrails;
+  return [
+    g.denyLeavingOrganization && denyLeavingOrganization(context),
+    g.protectCloudTrail && protectCloudTrail(context),
+    g.protectAccountDefaults && protectAccountDefaults(context),
+    g.denyRootUser && denyRootUser(context),
+    g.denyRegionsOutsideEnabled && denyRegionsOutsideEnabled(context),
+  ].filter((x): x is Guardrail => Boolean(x));
+}
+
+export class Guardrails extends Construct {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { config: BaselineConfig; partition: string; rootId: string; provider: AwsProvider },
+  ) {
+    super(scope, id);
+    for (const guardrail of enabledGuardrails(props.config, props.partition)) {
+      const content = renderPolicy(guardrail.document);
+      if (content.length > SCP_MAX_CHARS) {
+        throw new Error(
+          `SCP ${guardrail.name} is ${content.length} characters; AWS allows ${SCP_MAX_CHARS}`,
+        );
+      }
+      const scp = new OrganizationsPolicy(this, guardrail.name, {
+        provider: props.provider,
+        name: guardrail.name,
+        description: `${guardrail.description} Why: ${guardrail.reason}`.slice(0, 512),
+        type: "SERVICE_CONTROL_POLICY",
+        content,
+      });
+      // At the root: every member account, present and future. SCPs never bind the management account.
+      const attachment = new OrganizationsPolicyAttachment(this, `${guardrail.name}-root`, {
+        provider: props.provider,
+        policyId: scp.id,
+        targetId: props.rootId,
+      });
+      // Brownfield: an SCP with our name is adopted (its content becomes ours), with its attachment.
+      const { adopt } = props.config;
+      const existing = adopt.policies[guardrail.name];
+      if (existing) {
+        scp.importFrom(existing, props.provider);
+        if (adopt.rootId && adopt.attachedPolicies.includes(guardrail.name)) {
+          attachment.importFrom(`${adopt.rootId}:${existing}`, props.provider);
+        }
+      }
+    }
+  }
+}

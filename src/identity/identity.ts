@@ -1,0 +1,89 @@
+/**
+ * Identity baseline of one account: the password policy, MFA-only human access (admin, and
+ * optionally read-only and billing), and, in the management account, the admin users.
+ */
+import {
+  Construct,
+  IamAccountPasswordPolicy,
+  IamUser,
+  IamUserGroupMembership,
+  IamUserLoginProfile,
+  TerraformOutput,
+} from "../build/cdk.js";
+import type { AccountStack } from "../build/account-stack.js";
+import { MfaGuardedAccess } from "./mfa-guarded-access.js";
+
+/** Optional groups beside the admin group: group name, role name, AWS managed policy. */
+const READ_ONLY = {
+  groupName: "ReadOnly",
+  roleName: "BaselineReadOnly",
+  managedPolicy: "ReadOnlyAccess",
+} as const;
+const BILLING = {
+  groupName: "Billing",
+  roleName: "BaselineBilling",
+  managedPolicy: "job-function/Billing",
+} as const;
+
+export class IdentityBaseline extends Construct {
+  constructor(scope: Construct, id: string, stack: AccountStack) {
+    super(scope, id);
+    const provider = stack.providers.home;
+    const { passwordPolicy: pp, admins } = stack.config.identity;
+
+    new IamAccountPasswordPolicy(this, "password-policy", {
+      provider,
+      minimumPasswordLength: pp.minimumLength,
+      passwordReusePrevention: pp.reusePrevention,
+      requireUppercaseCharacters: pp.requireUppercase,
+      requireLowercaseCharacters: pp.requireLowercase,
+      requireNumbers: pp.requireNumbers,
+      requireSymbols: pp.requireSymbols,
+      allowUsersToChangePassword: pp.allowUsersToChange,
+      maxPasswordAge: pp.maxAgeDays,
+      hardExpiry: pp.maxAgeDays ? pp.hardExpiry : undefined,
+    });
+
+    if (!admins.enabled) return;
+    const common = {
+      provider,
+      partition: stack.partition,
+      accountId: stack.accountIdRef,
+      maxMfaAgeSeconds: admins.maxMfaAgeSeconds,
+    };
+    const admin = new MfaGuardedAccess(this, "admins", {
+      ...common,
+      groupName: admins.groupName,
+      roleName: admins.roleName,
+      managedPolicy: "AdministratorAccess",
+    });
+    if (admins.readOnlyGroup) new MfaGuardedAccess(this, "read-only", { ...common, ...READ_ONLY });
+    if (admins.billingGroup) new MfaGuardedAccess(this, "billing", { ...common, ...BILLING });
+
+    // People sign in to the management account only; elsewhere the groups wait for local users.
+    if (stack.account.kind !== "management") return;
+    for (const name of admins.users) {
+      // No aws_iam_access_key, ever: console users start without keys (CIS 1.11).
+      const user = new IamUser(this, `user-${name}`, { provider, name, forceDestroy: false });
+      new IamUserGroupMembership(this, `user-${name}-groups`, {
+        provider,
+        user: user.name,
+        groups: [admin.group.name],
+      });
+      if (admins.pgpKey) {
+        const login = new IamUserLoginProfile(this, `user-${name}-login`, {
+          provider,
+          user: user.name,
+          pgpKey: admins.pgpKey,
+          passwordResetRequired: true,
+          // The initial password is a one-off: later resets by the user are not drift.
+          lifecycle: { ignoreChanges: ["password_length", "password_reset_required", "pgp_key"] },
+        });
+        new TerraformOutput(this, `initial-password-${name}`, {
+          value: login.encryptedPassword,
+          description: `Initial console password of ${name}, encrypted to the PGP key in the answers`,
+        });
+      }
+    }
+  }
+}

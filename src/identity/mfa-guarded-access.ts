@@ -1,0 +1,57 @@
+/**
+ * A group of people plus the role that holds their rights. The group alone can do nothing but
+ * MFA self-service without MFA; its rights come from assuming the role with a recent MFA sign-in.
+ * The managed policy is attached to the role, never to the group or users (CIS 1.16).
+ */
+import {
+  Construct,
+  IamGroup,
+  IamGroupPolicy,
+  IamRole,
+  IamRolePolicyAttachment,
+  type AwsProvider,
+} from "../build/cdk.js";
+import { renderPolicy } from "../build/policy-document.js";
+import { mfaGroupPolicy, mfaTrustPolicy } from "./policies.js";
+
+export interface MfaGuardedAccessProps {
+  readonly provider: AwsProvider;
+  readonly partition: string;
+  readonly accountId: string;
+  readonly groupName: string;
+  readonly roleName: string;
+  /** AWS managed policy name, e.g. AdministratorAccess or job-function/Billing. */
+  readonly managedPolicy: string;
+  readonly maxMfaAgeSeconds: number;
+}
+
+export class MfaGuardedAccess extends Construct {
+  readonly group: IamGroup;
+  readonly role: IamRole;
+
+  constructor(scope: Construct, id: string, props: MfaGuardedAccessProps) {
+    super(scope, id);
+    const { provider, partition, accountId, maxMfaAgeSeconds } = props;
+    this.role = new IamRole(this, "role", {
+      provider,
+      name: props.roleName,
+      description: `${props.managedPolicy} for members of ${props.groupName}, MFA required`,
+      assumeRolePolicy: renderPolicy(mfaTrustPolicy({ partition, accountId, maxMfaAgeSeconds })),
+      maxSessionDuration: 3600,
+    });
+    new IamRolePolicyAttachment(this, "role-policy", {
+      provider,
+      role: this.role.name,
+      policyArn: `arn:${partition}:iam::aws:policy/${props.managedPolicy}`,
+    });
+    this.group = new IamGroup(this, "group", { provider, name: props.groupName });
+    new IamGroupPolicy(this, "group-policy", {
+      provider,
+      name: "mfa-required-then-assume-role",
+      group: this.group.name,
+      policy: renderPolicy(
+        mfaGroupPolicy({ partition, accountId, roleName: props.roleName, maxMfaAgeSeconds }),
+      ),
+    });
+  }
+}

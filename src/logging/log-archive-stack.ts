@@ -1,0 +1,118 @@
+/**
+ * `log-archive` (log-archive account): where the organization trail writes. A rotated KMS key the
+ * trail encrypts with, the trail bucket (versioned, SSE-KMS, TLS-only, CloudTrail allowed only for
+ * our trail, optional Object Lock, lifecycle) and a separate access-log bucket receiving the trail
+ * bucket's server access logs (never Object Lock: it breaks log delivery).
+ */
+import {
+  S3BucketLifecycleConfiguration,
+  S3BucketLoggingA,
+  S3BucketObjectLockConfigurationA,
+  type Construct,
+} from "../build/cdk.js";
+import type { BaselineConfig, ResolvedAccount } from "../answers/resolve.js";
+import { baselineNames, PROTECTED_TAG, trailArn } from "../answers/names.js";
+import { AccountStack } from "../build/account-stack.js";
+import { EncryptionKey } from "../build/encryption-key.js";
+import { SecureBucket } from "../build/secure-bucket.js";
+import { accessLogBucketPolicy, trailBucketPolicy, trailKeyPolicy } from "./policies.js";
+
+export interface LogArchiveIds {
+  readonly logArchive: ResolvedAccount;
+  readonly managementId: string;
+  readonly organizationId: string;
+}
+
+export class LogArchiveStack extends AccountStack {
+  constructor(scope: Construct, name: string, config: BaselineConfig, ids: LogArchiveIds) {
+    super(scope, name, { config, account: ids.logArchive });
+    const provider = this.providers.home;
+    const names = baselineNames(config.organization.prefix);
+    const logArchiveId = ids.logArchive.accountId as string;
+    const trail = {
+      partition: this.partition,
+      region: config.regions.home,
+      managementId: ids.managementId,
+      organizationId: ids.organizationId,
+      logArchiveId,
+      trailArn: trailArn(this.partition, config.regions.home, ids.managementId, names.trail),
+    };
+    const { cloudtrail: ct } = config;
+
+    const key = new EncryptionKey(this, "trail-key", {
+      provider,
+      description: `Encrypts the ${names.trail} organization trail`,
+      alias: names.trailKeyAlias,
+      policy: trailKeyPolicy(trail),
+      // The guardrail SCP protects keys carrying this tag.
+      tags: { [PROTECTED_TAG.key]: PROTECTED_TAG.cloudtrail },
+      preventDestroy: true,
+    });
+
+    const accessLogs = new SecureBucket(this, "access-logs", {
+      provider,
+      bucketName: names.accessLogBucket(logArchiveId),
+      // S3 server access log delivery supports SSE-S3 only on the target bucket.
+      policy: accessLogBucketPolicy({
+        partition: this.partition,
+        bucket: names.accessLogBucket(logArchiveId),
+        sourceBucket: names.trailBucket(logArchiveId),
+        accountId: logArchiveId,
+      }),
+    });
+    new S3BucketLifecycleConfiguration(this, "access-logs-lifecycle", {
+      provider,
+      bucket: accessLogs.bucket.id,
+      rule: [
+        {
+          id: "expire-access-logs",
+          status: "Enabled",
+          filter: [{ prefix: "" }],
+          expiration: [{ days: ct.retentionDays }],
+          noncurrentVersionExpiration: [{ noncurrentDays: 30 }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+        },
+      ],
+      dependsOn: accessLogs.ready,
+    });
+
+    const trailBucket = new SecureBucket(this, "trail-bucket", {
+      provider,
+      bucketName: names.trailBucket(logArchiveId),
+      kmsKeyArn: key.arn,
+      objectLock: ct.objectLock.enabled,
+      policy: trailBucketPolicy({ ...trail, bucket: names.trailBucket(logArchiveId) }),
+    });
+    if (ct.objectLock.enabled) {
+      new S3BucketObjectLockConfigurationA(this, "trail-bucket-object-lock", {
+        provider,
+        bucket: trailBucket.bucket.id,
+        rule: { defaultRetention: { mode: ct.objectLock.mode, days: ct.objectLock.days } },
+        dependsOn: trailBucket.ready,
+      });
+    }
+    new S3BucketLifecycleConfiguration(this, "trail-bucket-lifecycle", {
+      provider,
+      bucket: trailBucket.bucket.id,
+      rule: [
+        {
+          id: "archive-then-expire",
+          status: "Enabled",
+          filter: [{ prefix: "" }],
+          transition: [{ days: ct.transitionToGlacierAfterDays, storageClass: "GLACIER_IR" }],
+          expiration: [{ days: ct.retentionDays }],
+          noncurrentVersionExpiration: [{ noncurrentDays: 30 }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+        },
+      ],
+      dependsOn: trailBucket.ready,
+    });
+    new S3BucketLoggingA(this, "trail-bucket-access-logging", {
+      provider,
+      bucket: trailBucket.bucket.id,
+      targetBucket: accessLogs.bucket.id,
+      targetPrefix: `${names.trailBucket(logArchiveId)}/`,
+      dependsOn: accessLogs.ready,
+    });
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * `org-trail` (management account): the organization trail (multi-region, global service events,
+ * log file validation, encrypted with the log-archive key, delivered to the log-archive bucket and
+ * to an encrypted CloudWatch Logs group), and the CIS 4.x metric filters and alarms on that group.
+ */
+import {
+  Cloudtrail,
+  CloudwatchLogGroup,
+  DataAwsKmsKey,
+  IamRole,
+  IamRolePolicy,
+  type CloudtrailAdvancedEventSelector,
+  type Construct,
+} from "../build/cdk.js";
+import type { BaselineConfig } from "../answers/resolve.js";
+import { baselineNames, trailArn } from "../answers/names.js";
+import { AccountStack } from "../build/account-stack.js";
+import { AlarmTopic } from "../monitoring/alarm-topic.js";
+import { EncryptionKey } from "../build/encryption-key.js";
+import { CisAlarms } from "../monitoring/cis-alarms.js";
+import { cisMetrics } from "../monitoring/cis-monitoring.js";
+import { renderPolicy } from "../build/policy-document.js";
+import {
+  monitoringKeyPolicy,
+  trailDeliveryPolicy,
+  trailDeliveryTrustPolicy,
+} from "./policies.js";
+
+/** Advanced event selectors: management events always; S3 object data events when asked for. */
+function eventSelectors(
+  dataEvents: BaselineConfig["cloudtrail"]["dataEvents"],
+): CloudtrailAdvancedEventSelector[] | undefined {
+  if (dataEvents === "none") return undefined; // the default: all management events, read and write
+  return [
+    {
+      name: "All management events",
+      fieldSelector: [{ field: "eventCategory", equalTo: ["Management"] }],
+    },
+    {
+      name: dataEvents === "write" ? "S3 object writes" : "S3 object reads and writes",
+      fieldSelector: [
+        { field: "eventCategory", equalTo: ["Data"] },
+        { field: "resources.type", equalTo: ["AWS::S3::Object"] },
+        ...(dataEvents === "write" ? [{ field: "readOnly", equalTo: ["false"] }] : []),
+      ],
+    },
+  ];
+}
+
+export class OrgTrailStack extends AccountStack {
+  constructor(scope: Construct, name: string, config: BaselineConfig, logArchiveId: string) {
+    super(scope, name, { config, account: config.management });
+    const provider = this.providers.home;
+    const region = config.regions.home;
+    const names = baselineNames(config.organization.prefix);
+    const accountId = this.accountIdRef;
+    const arn = trailArn(this.partition, region, accountId, names.trail);
+
+    const monitoringKey = new EncryptionKey(this, "monitoring-key", {
+      provider,
+      description: "Encrypts the organization trail's log group and the security alarm topic",
+      alias: names.monitoringKeyAlias,
+      policy: monitoringKeyPolicy({
+        partition: this.partition,
+        region,
+        accountId,
+        logGroupName: names.trailLogGroup,
+      }),
+    });
+
+    const logGroup = new CloudwatchLogGroup(this, "trail-log-group", {
+      provider,
+      name: names.trailLogGroup,
+      retentionInDays: config.cloudtrail.cloudWatchLogsRetentionDays,
+      kmsKeyId: monitoringKey.arn,
+    });
+    const deliveryRole = new IamRole(this, "trail-delivery-role", {
+      provider,
+      name: `${config.organization.prefix}-cloudtrail-to-cloudwatch`,
+      assumeRolePolicy: renderPolicy(trailDeliveryTrustPolicy(arn)),
+    });
+    const deliveryPolicy = new IamRolePolicy(this, "trail-delivery-policy", {
+      provider,
+      role: deliveryRole.name,
+      name: "deliver-to-trail-log-group",
+      policy: renderPolicy(trailDeliveryPolicy(logGroup.arn)),
+    });
+
+    // The key lives in the log-archive account; its alias resolves to the key ARN the trail reports
+    // back, so plans stay free of perpetual alias-vs-ARN diffs.
+    const trailKey = new DataAwsKmsKey(this, "trail-key", {
+      provider,
+      keyId: `arn:${this.partition}:kms:${region}:${logArchiveId}:${names.trailKeyAlias}`,
+    });
+    new Cloudtrail(this, "trail", {
+      provider,
+      name: names.trail,
+      s3BucketName: names.trailBucket(logArchiveId),
+      isOrganizationTrail: true,
+      isMultiRegionTrail: true,
+      includeGlobalServiceEvents: true,
+      enableLogFileValidation: true,
+      enableLogging: true,
+      kmsKeyId: trailKey.arn,
+      cloudWatchLogsGroupArn: `${logGroup.arn}:*`,
+      cloudWatchLogsRoleArn: deliveryRole.arn,
+      advancedEventSelector: eventSelectors(config.cloudtrail.dataEvents),
+      lifecycle: { preventDestroy: true },
+      dependsOn: [deliveryPolicy],
+    });
+
+    const topic = new AlarmTopic(this, "security-alarms", {
+      provider,
+      name: names.alarmTopic,
+      accountId,
+      kmsKeyId: monitoringKey.arn,
+      publishers: ["cloudwatch.amazonaws.com"],
+      emails: config.alarms.emails,
+    });
+    new CisAlarms(this, "cis-alarms", {
+      provider,
+      logGroupName: logGroup.name,
+      namespace: names.cisNamespace,
+      topicArn: topic.topic.arn,
+      metrics: cisMetrics({ consoleSigninWithoutMfa: config.alarms.consoleSigninWithoutMfa }),
+      alarmPrefix: config.organization.prefix,
+    });
+  }
+}

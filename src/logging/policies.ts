@@ -1,0 +1,214 @@
+/**
+ * Resource policies for the audit trail: the trail's KMS key and buckets in the log-archive account,
+ * and the keys and topics that carry alarms in the management account. Pure functions of names
+ * and IDs, so each statement is asserted directly in tests.
+ */
+import { policy, type PolicyDocument, type PolicyStatement } from "../build/policy-document.js";
+import { accountAdministersKey, logsEncryptLogGroup } from "../build/kms-policy.js";
+
+export interface TrailContext {
+  readonly partition: string;
+  readonly region: string;
+  readonly managementId: string;
+  readonly organizationId: string;
+  readonly logArchiveId: string;
+  /** ARN of the organization trail (home region, management account). */
+  readonly trailArn: string;
+}
+
+/** Denies every S3 request that does not use TLS (CIS 2.1.1). */
+export function denyInsecureTransport(bucketArn: string): PolicyStatement {
+  return {
+    Sid: "DenyInsecureTransport",
+    Effect: "Deny",
+    Principal: { AWS: "*" },
+    Action: "s3:*",
+    Resource: [bucketArn, `${bucketArn}/*`],
+    Condition: { Bool: { "aws:SecureTransport": "false" } },
+  };
+}
+
+function accountRoot(partition: string, accountId: string): string {
+  return `arn:${partition}:iam::${accountId}:root`;
+}
+
+/**
+ * The trail key (log-archive account): CloudTrail may encrypt only for trails of the management
+ * account and only as our trail; principals of the organization may decrypt CloudTrail logs;
+ * the management account may describe the key (to resolve its ARN from the alias).
+ */
+export function trailKeyPolicy(c: TrailContext): PolicyDocument {
+  const trailContext = `arn:${c.partition}:cloudtrail:*:${c.managementId}:trail/*`;
+  return policy(
+    accountAdministersKey(c.partition, c.logArchiveId, "LogArchiveAccountAdministers"),
+    {
+      Sid: "CloudTrailEncryptsForOurTrail",
+      Effect: "Allow",
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: "kms:GenerateDataKey*",
+      Resource: "*",
+      Condition: {
+        StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": trailContext },
+        StringEquals: { "aws:SourceArn": c.trailArn },
+      },
+    },
+    {
+      Sid: "CloudTrailDescribesKey",
+      Effect: "Allow",
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: "kms:DescribeKey",
+      Resource: "*",
+      Condition: { StringEquals: { "aws:SourceArn": c.trailArn } },
+    },
+    {
+      Sid: "OrganizationReadsTrailLogs",
+      Effect: "Allow",
+      Principal: { AWS: "*" },
+      Action: ["kms:Decrypt", "kms:ReEncryptFrom"],
+      Resource: "*",
+      Condition: {
+        StringEquals: { "aws:PrincipalOrgID": c.organizationId },
+        StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": trailContext },
+      },
+    },
+    {
+      Sid: "ManagementAccountDescribesKey",
+      Effect: "Allow",
+      Principal: { AWS: accountRoot(c.partition, c.managementId) },
+      Action: "kms:DescribeKey",
+      Resource: "*",
+    },
+  );
+}
+
+/**
+ * The trail bucket: TLS only; CloudTrail may check the ACL and write under AWSLogs/<management>/
+ * and AWSLogs/<org-id>/, and only on behalf of our trail (aws:SourceArn).
+ */
+export function trailBucketPolicy(c: TrailContext & { readonly bucket: string }): PolicyDocument {
+  const bucketArn = `arn:${c.partition}:s3:::${c.bucket}`;
+  const onlyOurTrail = { StringEquals: { "aws:SourceArn": c.trailArn } };
+  return policy(
+    denyInsecureTransport(bucketArn),
+    {
+      Sid: "CloudTrailChecksAcl",
+      Effect: "Allow",
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: "s3:GetBucketAcl",
+      Resource: bucketArn,
+      Condition: onlyOurTrail,
+    },
+    {
+      Sid: "CloudTrailWritesOurTrail",
+      Effect: "Allow",
+      Principal: { Service: "cloudtrail.amazonaws.com" },
+      Action: "s3:PutObject",
+      Resource: [
+        `${bucketArn}/AWSLogs/${c.managementId}/*`,
+        `${bucketArn}/AWSLogs/${c.organizationId}/*`,
+      ],
+      Condition: {
+        StringEquals: { "aws:SourceArn": c.trailArn, "s3:x-amz-acl": "bucket-owner-full-control" },
+      },
+    },
+  );
+}
+
+/** The access-log bucket: TLS only; S3 log delivery writes only for the trail bucket. */
+export function accessLogBucketPolicy(p: {
+  partition: string;
+  bucket: string;
+  sourceBucket: string;
+  accountId: string;
+}): PolicyDocument {
+  const bucketArn = `arn:${p.partition}:s3:::${p.bucket}`;
+  return policy(denyInsecureTransport(bucketArn), {
+    Sid: "S3ServerAccessLogDelivery",
+    Effect: "Allow",
+    Principal: { Service: "logging.s3.amazonaws.com" },
+    Action: "s3:PutObject",
+    Resource: `${bucketArn}/*`,
+    Condition: {
+      ArnLike: { "aws:SourceArn": `arn:${p.partition}:s3:::${p.sourceBucket}` },
+      StringEquals: { "aws:SourceAccount": p.accountId },
+    },
+  });
+}
+
+/**
+ * The monitoring key (management account): encrypts the trail's log group and the alarm topic.
+ * CloudWatch Logs may use it only for that log group; CloudWatch may use it to publish alarms.
+ */
+export function monitoringKeyPolicy(p: {
+  partition: string;
+  region: string;
+  accountId: string;
+  logGroupName: string;
+}): PolicyDocument {
+  return policy(
+    accountAdministersKey(p.partition, p.accountId),
+    logsEncryptLogGroup({ ...p, sid: "CloudWatchLogsEncryptsTrailLogGroup" }),
+    alarmPublishersUseKey(["cloudwatch.amazonaws.com"], p.accountId),
+  );
+}
+
+/** Key policy for an alarm topic outside the home region (billing alarms in us-east-1). */
+export function alarmTopicKeyPolicy(p: {
+  partition: string;
+  accountId: string;
+  publishers: string[];
+}): PolicyDocument {
+  return policy(
+    accountAdministersKey(p.partition, p.accountId),
+    alarmPublishersUseKey(p.publishers, p.accountId),
+  );
+}
+
+/** Services that publish to an encrypted topic need the data key. */
+function alarmPublishersUseKey(services: string[], accountId: string): PolicyStatement {
+  return {
+    Sid: "AlarmPublishersUseKey",
+    Effect: "Allow",
+    Principal: { Service: services.length === 1 ? (services[0] as string) : services },
+    Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+    Resource: "*",
+    Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+  };
+}
+
+/** Topic policy: the named services of this account may publish; nothing else is granted. */
+export function alarmTopicPolicy(p: {
+  topicArn: string;
+  accountId: string;
+  publishers: string[];
+}): PolicyDocument {
+  return policy({
+    Sid: "AlarmPublishersPublish",
+    Effect: "Allow",
+    Principal: { Service: p.publishers.length === 1 ? (p.publishers[0] as string) : p.publishers },
+    Action: "sns:Publish",
+    Resource: p.topicArn,
+    Condition: { StringEquals: { "aws:SourceAccount": p.accountId } },
+  });
+}
+
+/** Trust for the trail's CloudWatch Logs delivery role: CloudTrail, for our trail only. */
+export function trailDeliveryTrustPolicy(trailArn: string): PolicyDocument {
+  return policy({
+    Sid: "CloudTrailAssumes",
+    Effect: "Allow",
+    Principal: { Service: "cloudtrail.amazonaws.com" },
+    Action: "sts:AssumeRole",
+    Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+  });
+}
+
+/** Least privilege for log delivery: create streams and put events in the one log group. */
+export function trailDeliveryPolicy(logGroupArn: string): PolicyDocument {
+  return policy({
+    Sid: "DeliverToTrailLogGroup",
+    Effect: "Allow",
+    Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+    Resource: `${logGroupArn}:log-stream:*`,
+  });
+}

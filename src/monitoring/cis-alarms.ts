@@ -1,0 +1,48 @@
+/** CIS 4.1–4.15: a metric filter and an alarm per recommendation, all alarming to one topic. */
+import {
+  CloudwatchLogMetricFilter,
+  CloudwatchMetricAlarm,
+  Construct,
+  type AwsProvider,
+} from "../build/cdk.js";
+import type { CisMetric } from "./cis-monitoring.js";
+
+export interface CisAlarmsProps {
+  readonly provider: AwsProvider;
+  readonly logGroupName: string;
+  readonly namespace: string;
+  readonly topicArn: string;
+  readonly metrics: readonly CisMetric[];
+  readonly alarmPrefix: string;
+}
+
+export class CisAlarms extends Construct {
+  constructor(scope: Construct, id: string, props: CisAlarmsProps) {
+    super(scope, id);
+    const { provider } = props;
+    for (const metric of props.metrics) {
+      const filter = new CloudwatchLogMetricFilter(this, `filter-${metric.name}`, {
+        provider,
+        name: metric.name,
+        logGroupName: props.logGroupName,
+        pattern: metric.pattern,
+        metricTransformation: { name: metric.name, namespace: props.namespace, value: "1" },
+      });
+      new CloudwatchMetricAlarm(this, `alarm-${metric.name}`, {
+        provider,
+        alarmName: `${props.alarmPrefix}-cis-${metric.cis}-${metric.name}`,
+        alarmDescription: `CIS ${metric.cis}: ${metric.why}`,
+        namespace: props.namespace,
+        metricName: metric.name,
+        statistic: "Sum",
+        period: 300,
+        evaluationPeriods: 1,
+        threshold: 1,
+        comparisonOperator: "GreaterThanOrEqualToThreshold",
+        treatMissingData: "notBreaching",
+        alarmActions: [props.topicArn],
+        dependsOn: [filter],
+      });
+    }
+  }
+}

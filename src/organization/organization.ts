@@ -1,0 +1,102 @@
+/**
+ * The organization: all features, trusted access for the services the baseline uses, the OU tree
+ * from the answers, member accounts (never closed by Terraform) and centralized root access.
+ */
+import {
+  Construct,
+  IamOrganizationsFeatures,
+  OrganizationsAccount,
+  OrganizationsOrganization,
+  OrganizationsOrganizationalUnit,
+  type AwsProvider,
+} from "../build/cdk.js";
+import type { BaselineConfig } from "../answers/resolve.js";
+
+/** Services that act across the organization for the baseline. */
+export const TRUSTED_SERVICES = [
+  "access-analyzer.amazonaws.com",
+  "account.amazonaws.com",
+  "cloudtrail.amazonaws.com",
+  "config.amazonaws.com",
+  "iam.amazonaws.com", // centralized root access
+  "sso.amazonaws.com",
+] as const;
+
+/** Construct id for an OU path ("Workloads/dev" -> "ou-Workloads-dev"). */
+function ouId(path: string): string {
+  return `ou-${path.replaceAll("/", "-").replaceAll(" ", "_")}`;
+}
+
+export class Organization extends Construct {
+  readonly organization: OrganizationsOrganization;
+  readonly rootId: string;
+  readonly units = new Map<string, OrganizationsOrganizationalUnit>();
+  readonly accounts = new Map<string, OrganizationsAccount>();
+
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { config: BaselineConfig; provider: AwsProvider },
+  ) {
+    super(scope, id);
+    const { config, provider } = props;
+    this.organization = new OrganizationsOrganization(this, "organization", {
+      provider,
+      featureSet: "ALL",
+      awsServiceAccessPrincipals: [...TRUSTED_SERVICES],
+      enabledPolicyTypes: ["SERVICE_CONTROL_POLICY"],
+      lifecycle: { preventDestroy: true },
+    });
+    // Brownfield: adopt what exists (import blocks) rather than try to create it again.
+    const adopt = config.adopt;
+    if (adopt.organization && config.organization.id) {
+      this.organization.importFrom(config.organization.id, provider);
+    }
+    this.rootId = this.organization.roots.get(0).id;
+
+    // Parents come before children (organizationalUnits is sorted), so lookups always hit.
+    for (const path of config.organizationalUnits) {
+      const slash = path.lastIndexOf("/");
+      const parentId =
+        slash < 0
+          ? this.rootId
+          : (this.units.get(path.slice(0, slash)) as OrganizationsOrganizationalUnit).id;
+      const unit = new OrganizationsOrganizationalUnit(this, ouId(path), {
+        provider,
+        name: path.slice(slash + 1),
+        parentId,
+      });
+      const existing = adopt.organizationalUnits[path];
+      if (existing) unit.importFrom(existing, provider);
+      this.units.set(path, unit);
+    }
+
+    for (const account of config.accounts) {
+      const resource = new OrganizationsAccount(this, `account-${account.name}`, {
+        provider,
+        name: account.displayName ?? account.name,
+        email: account.email as string,
+        parentId: (this.units.get(account.ou as string) as OrganizationsOrganizationalUnit).id,
+        roleName: config.accessRoleName,
+        closeOnDeletion: false,
+        iamUserAccessToBilling: "ALLOW",
+        // Accounts hold workloads: removing one from the answers must never close it.
+        // role_name and billing access are create-time settings AWS cannot read back.
+        lifecycle: {
+          preventDestroy: true,
+          ignoreChanges: ["role_name", "iam_user_access_to_billing"],
+        },
+      });
+      if (adopt.accounts && account.accountId) resource.importFrom(account.accountId, provider);
+      this.accounts.set(account.name, resource);
+    }
+
+    if (config.guardrails.centralRootAccess) {
+      new IamOrganizationsFeatures(this, "central-root-access", {
+        provider,
+        enabledFeatures: ["RootCredentialsManagement", "RootSessions"],
+        dependsOn: [this.organization],
+      });
+    }
+  }
+}

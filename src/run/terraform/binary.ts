@@ -1,0 +1,109 @@
+/**
+ * Finding and running terraform/tofu. The binary is never hard-coded: it comes from the caller
+ * (flag or AWS_BASELINE_TERRAFORM via the CLI, or the answers), and must be >= 1.10 (S3-native
+ * state locking).
+ */
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { promisify } from "node:util";
+import { BaselineError } from "../../errors.js";
+
+const run = promisify(execFile);
+
+export const MINIMUM_VERSION = [1, 10] as const;
+
+export interface TerraformBinary {
+  /** What to exec: a name on PATH or a path. */
+  readonly command: string;
+  readonly flavour: "terraform" | "tofu";
+  readonly version: string;
+}
+
+/**
+ * The environment terraform runs with: no interactive prompts, no update checks, and no
+ * TF_CLI_CONFIG_FILE that points at a missing file (terraform warns on every command then).
+ */
+export function terraformEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TF_IN_AUTOMATION: "1",
+    CHECKPOINT_DISABLE: "1",
+    ...extra,
+  };
+  if (env.TF_CLI_CONFIG_FILE && !existsSync(env.TF_CLI_CONFIG_FILE)) delete env.TF_CLI_CONFIG_FILE;
+  return env;
+}
+
+function atLeast(version: string, minimum: readonly number[]): boolean {
+  const parts = version.split(".").map((p) => Number.parseInt(p, 10));
+  for (let i = 0; i < minimum.length; i++) {
+    const have = parts[i] ?? 0;
+    if (have !== minimum[i]) return have > (minimum[i] as number);
+  }
+  return true;
+}
+
+/** Resolves and version-checks the binary; throws TERRAFORM_MISSING or TERRAFORM_TOO_OLD. */
+export async function findTerraform(command = "terraform"): Promise<TerraformBinary> {
+  let stdout: string;
+  try {
+    ({ stdout } = await run(command, ["version", "-json"], {
+      env: terraformEnv(),
+      timeout: 30_000,
+    }));
+  } catch (cause) {
+    throw new BaselineError(
+      "TERRAFORM_MISSING",
+      `cannot run "${command} version": ${(cause as Error).message.split("\n")[0]}`,
+      {
+        cause,
+        hint: "install Terraform >= 1.10 or OpenTofu >= 1.10, or point AWS_BASELINE_TERRAFORM at it",
+      },
+    );
+  }
+  const info = JSON.parse(stdout) as { terraform_version?: string };
+  const version = info.terraform_version ?? "0.0.0";
+  const flavour = /tofu/i.test(command) ? "tofu" : "terraform";
+  if (!atLeast(version, MINIMUM_VERSION)) {
+    throw new BaselineError(
+      "TERRAFORM_TOO_OLD",
+      `${command} ${version} is too old: ${MINIMUM_VERSION.join(".")} or newer is needed`,
+      {
+        hint: "use_lockfile (S3-native state locking) needs Terraform or OpenTofu 1.10+",
+      },
+    );
+  }
+  return { command, flavour, version };
+}
+
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs terraform in `cwd`; a non-zero exit is a result, not an exception. */
+export async function runTerraform(
+  binary: TerraformBinary,
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<RunResult> {
+  try {
+    const { stdout, stderr } = await run(binary.command, [...args], {
+      cwd,
+      env: terraformEnv(env),
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as {
+      code?: number | string;
+      stdout?: string;
+      stderr?: string;
+      message: string;
+    };
+    if (typeof e.code !== "number") throw error; // could not start at all
+    return { code: e.code, stdout: e.stdout ?? "", stderr: e.stderr ?? e.message };
+  }
+}

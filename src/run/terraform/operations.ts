@@ -1,0 +1,252 @@
+/**
+ * Plan, deploy and drift over many stacks: the runner's steps in dependency order with bounded
+ * concurrency, turned into typed per-stack results. Nothing here prints; progress goes through
+ * the runner's step events.
+ */
+import { CONTROLS } from "../../controls/registry.js";
+import { BaselineError } from "../../errors.js";
+import { runInOrder, type Node, type Outcome } from "./order.js";
+import type { ChangeAction, PlanCounts, ResourceChange } from "./plan-json.js";
+import {
+  applyStack,
+  initStack,
+  logFile,
+  planStack,
+  StepFailed,
+  type RunnerOptions,
+  type StackPlan,
+} from "./runner.js";
+
+export interface RunOptions extends RunnerOptions {
+  /** Stacks in flight at once. */
+  readonly concurrency: number;
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof StepFailed) return `${error.step} failed: ${error.detail}`;
+  return (error as Error)?.message ?? String(error);
+}
+
+// ---- plan -------------------------------------------------------------------------------------
+
+export type StackPlanOutcome =
+  | {
+      readonly stack: string;
+      readonly status: "planned";
+      readonly hasChanges: boolean;
+      readonly counts: PlanCounts;
+      readonly changes: readonly ResourceChange[];
+      readonly planFile: string;
+      readonly logFile: string;
+    }
+  | {
+      readonly stack: string;
+      readonly status: "failed";
+      readonly reason: string;
+      readonly logFile: string;
+    };
+
+function planOutcome(options: RunOptions, outcome: Outcome<StackPlan>): StackPlanOutcome {
+  const log = logFile(options, outcome.name);
+  if (outcome.status === "done") {
+    const { plan, hasChanges, planFile } = outcome.value;
+    return {
+      stack: outcome.name,
+      status: "planned",
+      hasChanges,
+      counts: plan.counts,
+      changes: plan.changes,
+      planFile,
+      logFile: log,
+    };
+  }
+  const reason = outcome.status === "failed" ? reasonOf(outcome.error) : outcome.reason;
+  return { stack: outcome.name, status: "failed", reason, logFile: log };
+}
+
+/** init + plan (saved) + show for every stack; failures do not stop the others. */
+export async function planAll(
+  stacks: readonly Node[],
+  options: RunOptions,
+): Promise<StackPlanOutcome[]> {
+  const outcomes = await runInOrder(
+    stacks,
+    options.concurrency,
+    async (node) => {
+      await initStack(options, node.name);
+      return planStack(options, node.name);
+    },
+    { stopDownstream: false },
+  );
+  return outcomes.map((o) => planOutcome(options, o));
+}
+
+// ---- protection -------------------------------------------------------------------------------
+
+/** Resources whose deletion loses the organization's history or its accounts. */
+export const PROTECTED_TYPES: Readonly<Record<string, string>> = {
+  aws_organizations_organization: "the organization",
+  aws_organizations_account: "an AWS account",
+  aws_cloudtrail: "the organization trail",
+  aws_s3_bucket: "a log bucket",
+  aws_kms_key: "a KMS key (data encrypted with it becomes unreadable)",
+};
+
+export interface ProtectedChange {
+  readonly stack: string;
+  readonly address: string;
+  readonly action: ChangeAction;
+  readonly what: string;
+}
+
+/** Deletes and replacements of protected resources in a set of plans. */
+export function protectedChanges(plans: readonly StackPlanOutcome[]): ProtectedChange[] {
+  return plans.flatMap((p) =>
+    p.status !== "planned"
+      ? []
+      : p.changes.flatMap((c) => {
+          const what = PROTECTED_TYPES[c.type];
+          return what && c.destroys
+            ? [{ stack: p.stack, address: c.address, action: c.action, what }]
+            : [];
+        }),
+  );
+}
+
+/**
+ * Throws PROTECTED_DESTROY when the plans delete or replace a protected resource, unless the
+ * caller allowed it. `describe` renders the list for the hint.
+ */
+export function checkProtected(
+  plans: readonly StackPlanOutcome[],
+  allowDestroy: boolean,
+  describe: (changes: readonly ProtectedChange[]) => string = (changes) =>
+    changes.map((p) => `  ${p.action} ${p.stack}: ${p.address} (${p.what})`).join("\n"),
+): ProtectedChange[] {
+  const risky = protectedChanges(plans);
+  if (risky.length > 0 && !allowDestroy) {
+    throw new BaselineError(
+      "PROTECTED_DESTROY",
+      `the plan deletes or replaces ${risky.length} protected resource(s); nothing was applied`,
+      { hint: `${describe(risky)}\nIf that is really intended, run again with --allow-destroy.` },
+    );
+  }
+  return risky;
+}
+
+// ---- apply ------------------------------------------------------------------------------------
+
+export type StackApplyOutcome =
+  | { readonly stack: string; readonly status: "applied" | "unchanged"; readonly logFile: string }
+  | {
+      readonly stack: string;
+      readonly status: "failed" | "skipped";
+      readonly reason: string;
+      readonly logFile: string;
+    };
+
+/** Applies the saved plans in dependency order; a failure skips everything downstream. */
+export async function applyAll(
+  plans: readonly (StackPlanOutcome & { status: "planned" })[],
+  stacks: readonly Node[],
+  options: RunOptions,
+): Promise<StackApplyOutcome[]> {
+  const byName = new Map(plans.map((p) => [p.stack, p]));
+  const selected = stacks.filter((s) => byName.has(s.name));
+  const outcomes = await runInOrder(selected, options.concurrency, async (node) => {
+    const plan = byName.get(node.name) as StackPlanOutcome & { status: "planned" };
+    if (!plan.hasChanges) return "unchanged" as const;
+    await applyStack(options, node.name, plan.planFile);
+    return "applied" as const;
+  });
+  return outcomes.map((o): StackApplyOutcome => {
+    const log = logFile(options, o.name);
+    if (o.status === "done") return { stack: o.name, status: o.value, logFile: log };
+    if (o.status === "failed") {
+      return { stack: o.name, status: "failed", reason: reasonOf(o.error), logFile: log };
+    }
+    return { stack: o.name, status: "skipped", reason: o.reason, logFile: log };
+  });
+}
+
+// ---- drift ------------------------------------------------------------------------------------
+
+export interface DriftChange extends ResourceChange {
+  /** outside: changed outside Terraform (refresh). config: apply would change it (answers vs state). */
+  readonly source: "outside" | "config";
+  /** Controls (registry IDs) whose resources this change touches. */
+  readonly controls: readonly string[];
+}
+
+export type DriftResult =
+  | { readonly stack: string; readonly status: "in-sync"; readonly logFile: string }
+  | {
+      readonly stack: string;
+      readonly status: "drifted";
+      readonly changes: readonly DriftChange[];
+      readonly logFile: string;
+    }
+  | {
+      readonly stack: string;
+      readonly status: "unchecked";
+      readonly reason: string;
+      readonly logFile: string;
+    };
+
+function stackMatches(pattern: string, stack: string): boolean {
+  return pattern.endsWith("*") ? stack.startsWith(pattern.slice(0, -1)) : pattern === stack;
+}
+
+/** Registry controls implemented by this resource (type, and name match where types are shared). */
+export function controlsFor(stack: string, change: Pick<ResourceChange, "type" | "address">) {
+  return CONTROLS.filter(
+    (control) =>
+      stackMatches(control.stack, stack) &&
+      control.resources.some(
+        (r) => r.type === change.type && (!r.match || change.address.includes(r.match)),
+      ),
+  ).map((control) => control.id);
+}
+
+async function driftOfStack(options: RunOptions, stack: string): Promise<DriftResult> {
+  const log = logFile(options, stack);
+  await initStack(options, stack);
+  // What changed outside Terraform, then what apply would change (answers vs reality).
+  const outside = await planStack(options, stack, { refreshOnly: true, lock: false });
+  const pending = await planStack(options, stack, { lock: false });
+  const tag = (source: DriftChange["source"]) => (c: ResourceChange) => ({
+    ...c,
+    source,
+    controls: controlsFor(stack, c),
+  });
+  const changes: DriftChange[] = outside.plan.drift.map(tag("outside"));
+  const seen = new Set(changes.map((c) => c.address));
+  changes.push(...pending.plan.changes.filter((c) => !seen.has(c.address)).map(tag("config")));
+  return changes.length > 0
+    ? { stack, status: "drifted", changes, logFile: log }
+    : { stack, status: "in-sync", logFile: log };
+}
+
+/** Drift of every stack: typed, and an error is "unchecked", never "in sync". */
+export async function driftAll(
+  stacks: readonly Node[],
+  options: RunOptions,
+): Promise<DriftResult[]> {
+  const outcomes = await runInOrder(
+    stacks,
+    options.concurrency,
+    (node) => driftOfStack(options, node.name),
+    { stopDownstream: false },
+  );
+  return outcomes.map((o): DriftResult => {
+    if (o.status === "done") return o.value;
+    const reason = o.status === "failed" ? reasonOf(o.error) : o.reason;
+    return { stack: o.name, status: "unchecked", reason, logFile: logFile(options, o.name) };
+  });
+}
+
+/** 0 in sync, 2 drift, 1 when any stack could not be checked (an error is never "no drift"). */
+export function driftExitCode(results: readonly DriftResult[]): 0 | 1 | 2 {
+  if (results.some((r) => r.status === "unchecked")) return 1;
+  return results.some((r) => r.status === "drifted") ? 2 : 0;
+}

@@ -1,11 +1,14 @@
 /** aws-baseline as a library: typed values in and out; nothing here prints or exits. */
-export { buildBaseline, type BuiltBaseline, type BuiltStack } from "./build/app.js";
+export { buildBaseline, buildStacks, type BuiltBaseline, type BuiltStack } from "./build/app.js";
 export {
   pendingStacks,
   planStacks,
   type PendingStack,
+  type StackBuild,
   type StackKind,
   type StackPlan,
+  type StackPropsByKind,
+  type StackTarget,
 } from "./plan/plan.js";
 export { answersJsonSchema } from "./answers/json-schema.js";
 export {

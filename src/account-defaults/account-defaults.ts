@@ -14,6 +14,7 @@ import {
 } from "../build/cdk.js";
 import { baselineNames } from "../answers/names.js";
 import type { AccountStack } from "../build/account-stack.js";
+import type { BaselineStackProps } from "../plan/plan.js";
 import { policy } from "../build/policy-document.js";
 import { accountAdministersKey } from "../build/kms-policy.js";
 import { EncryptionKey } from "../build/encryption-key.js";
@@ -44,9 +45,9 @@ export function ebsKeyPolicy(partition: string, accountId: string, region: strin
 }
 
 export class AccountDefaults extends Construct {
-  constructor(scope: Construct, id: string, stack: AccountStack) {
+  constructor(scope: Construct, id: string, stack: AccountStack, props: BaselineStackProps) {
     super(scope, id);
-    const { accountDefaults: d, identity, organization } = stack.config;
+    const { accountDefaults: d, identity, prefix } = props;
     const home = stack.providers.home;
 
     if (d.s3BlockPublicAccess) {
@@ -70,17 +71,17 @@ export class AccountDefaults extends Construct {
       });
     }
     for (const region of stack.providers.regions) {
-      this.regional(stack, region, stack.providers.forRegion(region), organization.prefix);
+      this.regional(stack, d, region, stack.providers.forRegion(region), prefix);
     }
   }
 
   private regional(
     stack: AccountStack,
+    d: BaselineStackProps["accountDefaults"],
     region: string,
     provider: AwsProvider,
     prefix: string,
   ): void {
-    const d = stack.config.accountDefaults;
     if (d.ebsEncryption !== "off") {
       const enabled = new EbsEncryptionByDefault(this, `ebs-encryption-${region}`, {
         provider,

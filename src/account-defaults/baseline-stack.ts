@@ -3,15 +3,15 @@
  * every enabled region for the regional controls.
  */
 import type { Construct } from "../build/cdk.js";
-import type { BaselineConfig, ResolvedAccount } from "../answers/resolve.js";
 import { AccountStack } from "../build/account-stack.js";
+import type { BaselineStackProps, StackTarget } from "../plan/plan.js";
 import { AccountDefaults } from "./account-defaults.js";
 import { IdentityBaseline } from "../identity/identity.js";
 
 export class AccountBaselineStack extends AccountStack {
-  constructor(scope: Construct, name: string, config: BaselineConfig, account: ResolvedAccount) {
-    super(scope, name, { config, account, regions: config.regions.enabled });
-    new IdentityBaseline(this, "identity", this);
-    new AccountDefaults(this, "defaults", this);
+  constructor(scope: Construct, name: string, target: StackTarget, props: BaselineStackProps) {
+    super(scope, name, target);
+    new IdentityBaseline(this, "identity", this, props.identity);
+    new AccountDefaults(this, "defaults", this, props);
   }
 }

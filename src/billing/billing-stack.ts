@@ -5,7 +5,7 @@
  */
 import { BudgetsBudget, CloudwatchMetricAlarm, type Construct } from "../build/cdk.js";
 import { BILLING_REGION } from "../answers/regions.js";
-import type { BaselineConfig } from "../answers/resolve.js";
+import type { BillingStackProps, StackTarget } from "../plan/plan.js";
 import { baselineNames } from "../answers/names.js";
 import { AccountStack } from "../build/account-stack.js";
 import { AlarmTopic } from "../monitoring/alarm-topic.js";
@@ -14,17 +14,13 @@ import { alarmTopicKeyPolicy } from "../logging/policies.js";
 
 const PUBLISHERS = ["budgets.amazonaws.com", "cloudwatch.amazonaws.com"];
 
-export function accountThresholdUsd(config: BaselineConfig, accountName: string): number {
-  return config.billing.accountOverridesUsd[accountName] ?? config.billing.accountMonthlyUsd;
-}
-
 export class BillingStack extends AccountStack {
-  constructor(scope: Construct, name: string, config: BaselineConfig) {
-    super(scope, name, { config, account: config.management, regions: [BILLING_REGION] });
+  constructor(scope: Construct, name: string, target: StackTarget, props: BillingStackProps) {
+    super(scope, name, target);
     const provider = this.providers.forRegion(BILLING_REGION);
-    const names = baselineNames(config.organization.prefix);
+    const { prefix, billing } = props;
+    const names = baselineNames(prefix);
     const accountId = this.accountIdRef;
-    const { billing } = config;
 
     const key = new EncryptionKey(this, "billing-key", {
       provider,
@@ -49,7 +45,7 @@ export class BillingStack extends AccountStack {
     ) =>
       new CloudwatchMetricAlarm(this, id, {
         provider,
-        alarmName: `${config.organization.prefix}-${id}`,
+        alarmName: `${prefix}-${id}`,
         alarmDescription: description,
         namespace: "AWS/Billing",
         metricName: "EstimatedCharges",
@@ -68,14 +64,14 @@ export class BillingStack extends AccountStack {
       billing.totalMonthlyUsd,
       {},
     );
-    for (const account of config.accounts) {
-      const usd = accountThresholdUsd(config, account.name);
+    for (const account of props.accounts) {
+      const usd = account.thresholdUsd;
       alarm(
         `billing-${account.name}`,
         `Estimated charges of ${account.name} above ${usd} USD`,
         usd,
         {
-          LinkedAccount: account.accountId as string,
+          LinkedAccount: account.accountId,
         },
       );
       if (!billing.budgets) continue;
@@ -85,12 +81,12 @@ export class BillingStack extends AccountStack {
       };
       new BudgetsBudget(this, `budget-${account.name}`, {
         provider,
-        name: `${config.organization.prefix}-${account.name}-monthly`,
+        name: `${prefix}-${account.name}-monthly`,
         budgetType: "COST",
         limitAmount: usd.toFixed(2),
         limitUnit: "USD",
         timeUnit: "MONTHLY",
-        costFilter: [{ name: "LinkedAccount", values: [account.accountId as string] }],
+        costFilter: [{ name: "LinkedAccount", values: [account.accountId] }],
         notification: [
           ...billing.budgetActualPercents.map((percent) => ({
             notificationType: "ACTUAL",

@@ -4,12 +4,12 @@
  * provider of their region through `forRegion`.
  */
 import { AwsProvider, type Construct } from "./cdk.js";
-import type { ResolvedAccount } from "../answers/resolve.js";
 import { providerEmulation, type Emulator } from "../answers/emulator.js";
 import { MANAGED_BY_TAG, partitionOf, ROLE_SESSION_NAME, roleArn } from "../answers/names.js";
+import type { TargetAccount } from "../plan/plan.js";
 
 export interface AccountProvidersProps {
-  readonly account: ResolvedAccount;
+  readonly account: TargetAccount;
   /** The home region: the default (un-aliased) provider's region. */
   readonly homeRegion: string;
   /** Regions that get an aliased provider. @default - only the home region */
@@ -31,17 +31,13 @@ export class AccountProviders {
   constructor(scope: Construct, props: AccountProvidersProps) {
     const { account, homeRegion } = props;
     const partition = partitionOf(homeRegion);
-    const member = account.kind !== "management";
-    if (member && !account.accountId) {
-      // buildBaseline never creates a member stack without an ID; reaching here is a bug.
-      throw new Error(`AccountProviders: account ${account.name} has no accountId`);
-    }
     const { emulator } = props;
     const common = {
       // Emulators do not report the account ID, so the guard is left to real AWS.
       allowedAccountIds: account.accountId && !emulator ? [account.accountId] : undefined,
+      // Member accounts are reached through the access role; management runs as the caller.
       assumeRole:
-        member && account.accountId
+        account.kind === "member"
           ? [
               {
                 roleArn: roleArn(partition, account.accountId, props.accessRoleName),

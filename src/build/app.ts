@@ -1,6 +1,6 @@
 /**
- * buildBaseline(): the stack plan -> cdktf stacks. Maps each planned stack kind to its stack
- * class; which stacks exist is decided in plan.ts.
+ * The stack plan -> cdktf stacks. Maps each planned stack kind to its stack class and hands it
+ * the target and props the plan computed; which stacks exist is decided in src/plan.
  */
 import { TerraformResource, type Construct, type TerraformStack } from "./cdk.js";
 import type { BaselineConfig } from "../answers/resolve.js";
@@ -8,8 +8,11 @@ import {
   pendingStacks,
   planStacks,
   type PendingStack,
+  type StackBuild,
   type StackKind,
   type StackPlan,
+  type StackPropsByKind,
+  type StackTarget,
 } from "../plan/plan.js";
 import { AccountBaselineStack } from "../account-defaults/baseline-stack.js";
 import { BillingStack } from "../billing/billing-stack.js";
@@ -18,28 +21,32 @@ import { NetworkStack } from "../network/network-stack.js";
 import { OrgStack } from "../organization/org-stack.js";
 import { OrgTrailStack } from "../logging/org-trail-stack.js";
 
-type Builder = (scope: Construct, plan: StackPlan, config: BaselineConfig) => TerraformStack;
+type StackClass<K extends StackKind> = new (
+  scope: Construct,
+  name: string,
+  target: StackTarget,
+  props: StackPropsByKind[K],
+) => TerraformStack;
 
-/** Planned values are checked by planStacks (a stack is built only when nothing is waiting). */
-const BUILDERS: Record<StackKind, Builder> = {
-  org: (scope, plan, config) => new OrgStack(scope, plan.name, config),
-  "log-archive": (scope, plan, config) =>
-    new LogArchiveStack(scope, plan.name, config, {
-      logArchive: plan.account,
-      managementId: config.management.accountId as string,
-      organizationId: config.organization.id as string,
-    }),
-  "org-trail": (scope, plan, config) => {
-    const logArchive = config.accounts.find((a) => a.kind === "log-archive");
-    return new OrgTrailStack(scope, plan.name, config, logArchive?.accountId as string);
-  },
-  billing: (scope, plan, config) => new BillingStack(scope, plan.name, config),
-  baseline: (scope, plan, config) =>
-    new AccountBaselineStack(scope, plan.name, config, plan.account),
-  network: (scope, plan, config) => new NetworkStack(scope, plan.name, config, plan.account),
+const STACKS: { readonly [K in StackKind]: StackClass<K> } = {
+  org: OrgStack,
+  "log-archive": LogArchiveStack,
+  "org-trail": OrgTrailStack,
+  billing: BillingStack,
+  baseline: AccountBaselineStack,
+  network: NetworkStack,
 };
 
-export interface BuiltStack extends Omit<StackPlan, "waitingFor"> {
+function construct<K extends StackKind>(
+  scope: Construct,
+  name: string,
+  build: Extract<StackBuild, { kind: K }>,
+): TerraformStack {
+  const Stack = STACKS[build.kind as K];
+  return new Stack(scope, name, build.target, build.props as StackPropsByKind[K]);
+}
+
+export interface BuiltStack extends Omit<StackPlan, "waitingFor" | "build"> {
   readonly resourceCount: number;
 }
 
@@ -49,21 +56,13 @@ export interface BuiltBaseline {
   readonly pending: readonly PendingStack[];
 }
 
-/**
- * Builds every planned stack whose inputs are known into `scope` (or only those named in
- * `only`, when synthesis is split across workers) and names the ones that must wait.
- */
-export function buildBaseline(
-  scope: Construct,
-  config: BaselineConfig,
-  only?: ReadonlySet<string>,
-): BuiltBaseline {
-  const plans = planStacks(config);
+/** Builds every planned stack that is ready into `scope` and names the ones that must wait. */
+export function buildStacks(scope: Construct, plans: readonly StackPlan[]): BuiltBaseline {
   const built = new Map<string, TerraformStack>();
   const stacks: BuiltStack[] = [];
-  for (const { waitingFor, ...plan } of plans) {
-    if (waitingFor.length > 0 || (only && !only.has(plan.name))) continue;
-    const stack = BUILDERS[plan.kind](scope, { ...plan, waitingFor }, config);
+  for (const { waitingFor: _waiting, build, ...plan } of plans) {
+    if (!build) continue;
+    const stack = construct(scope, plan.name, build);
     for (const dep of plan.dependsOn) {
       const other = built.get(dep);
       if (other) stack.addDependency(other);
@@ -73,4 +72,9 @@ export function buildBaseline(
     stacks.push({ ...plan, resourceCount });
   }
   return { stacks, pending: pendingStacks(plans) };
+}
+
+/** Plans and builds the whole baseline from resolved answers (what a cdktf app calls). */
+export function buildBaseline(scope: Construct, config: BaselineConfig): BuiltBaseline {
+  return buildStacks(scope, planStacks(config));
 }

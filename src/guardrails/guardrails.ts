@@ -5,8 +5,7 @@ import {
   OrganizationsPolicyAttachment,
   type AwsProvider,
 } from "../build/cdk.js";
-import type { BaselineConfig } from "../answers/resolve.js";
-import { baselineNames } from "../answers/names.js";
+import type { OrgStackProps } from "../plan/plan.js";
 import { renderPolicy } from "../build/policy-document.js";
 import {
   denyLeavingOrganization,
@@ -16,18 +15,15 @@ import {
   protectCloudTrail,
   SCP_MAX_CHARS,
   type Guardrail,
+  type GuardrailContext,
 } from "./scp.js";
 
 /** The guardrails the answers switch on, in a stable order. */
-export function enabledGuardrails(config: BaselineConfig, partition: string): Guardrail[] {
-  const context = {
-    partition,
-    prefix: config.organization.prefix,
-    trailName: baselineNames(config.organization.prefix).trail,
-    accessRoleName: config.accessRoleName,
-    enabledRegions: config.regions.enabled,
-  };
-  const g = config.guardrails;
+export function enabledGuardrails(
+  context: GuardrailContext,
+  switches: OrgStackProps["guardrails"],
+): Guardrail[] {
+  const g = switches;
   return [
     g.denyLeavingOrganization && denyLeavingOrganization(context),
     g.protectCloudTrail && protectCloudTrail(context),
@@ -37,14 +33,19 @@ export function enabledGuardrails(config: BaselineConfig, partition: string): Gu
   ].filter((x): x is Guardrail => Boolean(x));
 }
 
+export interface GuardrailsProps {
+  readonly context: GuardrailContext;
+  readonly switches: OrgStackProps["guardrails"];
+  /** Brownfield: SCPs with our names that already exist, and the root they are attached to. */
+  readonly adopt: OrgStackProps["adopt"];
+  readonly rootId: string;
+  readonly provider: AwsProvider;
+}
+
 export class Guardrails extends Construct {
-  constructor(
-    scope: Construct,
-    id: string,
-    props: { config: BaselineConfig; partition: string; rootId: string; provider: AwsProvider },
-  ) {
+  constructor(scope: Construct, id: string, props: GuardrailsProps) {
     super(scope, id);
-    for (const guardrail of enabledGuardrails(props.config, props.partition)) {
+    for (const guardrail of enabledGuardrails(props.context, props.switches)) {
       const content = renderPolicy(guardrail.document);
       if (content.length > SCP_MAX_CHARS) {
         throw new Error(
@@ -65,7 +66,7 @@ export class Guardrails extends Construct {
         targetId: props.rootId,
       });
       // Brownfield: an SCP with our name is adopted (its content becomes ours), with its attachment.
-      const { adopt } = props.config;
+      const { adopt } = props;
       const existing = adopt.policies[guardrail.name];
       if (existing) {
         scp.importFrom(existing, props.provider);

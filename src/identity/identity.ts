@@ -11,6 +11,7 @@ import {
   TerraformOutput,
 } from "../build/cdk.js";
 import type { AccountStack } from "../build/account-stack.js";
+import type { BaselineStackProps } from "../plan/plan.js";
 import { MfaGuardedAccess } from "./mfa-guarded-access.js";
 
 /** Optional groups beside the admin group: group name, role name, AWS managed policy. */
@@ -26,10 +27,15 @@ const BILLING = {
 } as const;
 
 export class IdentityBaseline extends Construct {
-  constructor(scope: Construct, id: string, stack: AccountStack) {
+  constructor(
+    scope: Construct,
+    id: string,
+    stack: AccountStack,
+    identity: BaselineStackProps["identity"],
+  ) {
     super(scope, id);
     const provider = stack.providers.home;
-    const { passwordPolicy: pp, admins } = stack.config.identity;
+    const { passwordPolicy: pp, admins } = identity;
 
     new IamAccountPasswordPolicy(this, "password-policy", {
       provider,

@@ -10,34 +10,27 @@ import {
   S3BucketObjectLockConfigurationA,
   type Construct,
 } from "../build/cdk.js";
-import type { BaselineConfig, ResolvedAccount } from "../answers/resolve.js";
+import type { LogArchiveStackProps, StackTarget } from "../plan/plan.js";
 import { baselineNames, PROTECTED_TAG, trailArn } from "../answers/names.js";
 import { AccountStack } from "../build/account-stack.js";
 import { EncryptionKey } from "../build/encryption-key.js";
 import { SecureBucket } from "../build/secure-bucket.js";
 import { accessLogBucketPolicy, trailBucketPolicy, trailKeyPolicy } from "./policies.js";
 
-export interface LogArchiveIds {
-  readonly logArchive: ResolvedAccount;
-  readonly managementId: string;
-  readonly organizationId: string;
-}
-
 export class LogArchiveStack extends AccountStack {
-  constructor(scope: Construct, name: string, config: BaselineConfig, ids: LogArchiveIds) {
-    super(scope, name, { config, account: ids.logArchive });
+  constructor(scope: Construct, name: string, target: StackTarget, props: LogArchiveStackProps) {
+    super(scope, name, target);
     const provider = this.providers.home;
-    const names = baselineNames(config.organization.prefix);
-    const logArchiveId = ids.logArchive.accountId as string;
+    const names = baselineNames(props.prefix);
+    const { logArchiveId, managementId, cloudtrail: ct } = props;
     const trail = {
       partition: this.partition,
-      region: config.regions.home,
-      managementId: ids.managementId,
-      organizationId: ids.organizationId,
+      region: this.homeRegion,
+      managementId,
+      organizationId: props.organizationId,
       logArchiveId,
-      trailArn: trailArn(this.partition, config.regions.home, ids.managementId, names.trail),
+      trailArn: trailArn(this.partition, this.homeRegion, managementId, names.trail),
     };
-    const { cloudtrail: ct } = config;
 
     const key = new EncryptionKey(this, "trail-key", {
       provider,

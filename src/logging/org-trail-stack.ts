@@ -12,7 +12,7 @@ import {
   type CloudtrailAdvancedEventSelector,
   type Construct,
 } from "../build/cdk.js";
-import type { BaselineConfig } from "../answers/resolve.js";
+import type { OrgTrailStackProps, StackTarget } from "../plan/plan.js";
 import { baselineNames, trailArn } from "../answers/names.js";
 import { AccountStack } from "../build/account-stack.js";
 import { AlarmTopic } from "../monitoring/alarm-topic.js";
@@ -20,15 +20,11 @@ import { EncryptionKey } from "../build/encryption-key.js";
 import { CisAlarms } from "../monitoring/cis-alarms.js";
 import { cisMetrics } from "../monitoring/cis-monitoring.js";
 import { renderPolicy } from "../build/policy-document.js";
-import {
-  monitoringKeyPolicy,
-  trailDeliveryPolicy,
-  trailDeliveryTrustPolicy,
-} from "./policies.js";
+import { monitoringKeyPolicy, trailDeliveryPolicy, trailDeliveryTrustPolicy } from "./policies.js";
 
 /** Advanced event selectors: management events always; S3 object data events when asked for. */
 function eventSelectors(
-  dataEvents: BaselineConfig["cloudtrail"]["dataEvents"],
+  dataEvents: OrgTrailStackProps["cloudtrail"]["dataEvents"],
 ): CloudtrailAdvancedEventSelector[] | undefined {
   if (dataEvents === "none") return undefined; // the default: all management events, read and write
   return [
@@ -48,11 +44,12 @@ function eventSelectors(
 }
 
 export class OrgTrailStack extends AccountStack {
-  constructor(scope: Construct, name: string, config: BaselineConfig, logArchiveId: string) {
-    super(scope, name, { config, account: config.management });
+  constructor(scope: Construct, name: string, target: StackTarget, props: OrgTrailStackProps) {
+    super(scope, name, target);
     const provider = this.providers.home;
-    const region = config.regions.home;
-    const names = baselineNames(config.organization.prefix);
+    const region = this.homeRegion;
+    const { prefix, logArchiveId, cloudtrail, alarms } = props;
+    const names = baselineNames(prefix);
     const accountId = this.accountIdRef;
     const arn = trailArn(this.partition, region, accountId, names.trail);
 
@@ -71,12 +68,12 @@ export class OrgTrailStack extends AccountStack {
     const logGroup = new CloudwatchLogGroup(this, "trail-log-group", {
       provider,
       name: names.trailLogGroup,
-      retentionInDays: config.cloudtrail.cloudWatchLogsRetentionDays,
+      retentionInDays: cloudtrail.cloudWatchLogsRetentionDays,
       kmsKeyId: monitoringKey.arn,
     });
     const deliveryRole = new IamRole(this, "trail-delivery-role", {
       provider,
-      name: `${config.organization.prefix}-cloudtrail-to-cloudwatch`,
+      name: `${prefix}-cloudtrail-to-cloudwatch`,
       assumeRolePolicy: renderPolicy(trailDeliveryTrustPolicy(arn)),
     });
     const deliveryPolicy = new IamRolePolicy(this, "trail-delivery-policy", {
@@ -104,7 +101,7 @@ export class OrgTrailStack extends AccountStack {
       kmsKeyId: trailKey.arn,
       cloudWatchLogsGroupArn: `${logGroup.arn}:*`,
       cloudWatchLogsRoleArn: deliveryRole.arn,
-      advancedEventSelector: eventSelectors(config.cloudtrail.dataEvents),
+      advancedEventSelector: eventSelectors(cloudtrail.dataEvents),
       lifecycle: { preventDestroy: true },
       dependsOn: [deliveryPolicy],
     });
@@ -115,15 +112,15 @@ export class OrgTrailStack extends AccountStack {
       accountId,
       kmsKeyId: monitoringKey.arn,
       publishers: ["cloudwatch.amazonaws.com"],
-      emails: config.alarms.emails,
+      emails: alarms.emails,
     });
     new CisAlarms(this, "cis-alarms", {
       provider,
       logGroupName: logGroup.name,
       namespace: names.cisNamespace,
       topicArn: topic.topic.arn,
-      metrics: cisMetrics({ consoleSigninWithoutMfa: config.alarms.consoleSigninWithoutMfa }),
-      alarmPrefix: config.organization.prefix,
+      metrics: cisMetrics({ consoleSigninWithoutMfa: alarms.consoleSigninWithoutMfa }),
+      alarmPrefix: prefix,
     });
   }
 }

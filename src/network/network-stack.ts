@@ -2,7 +2,7 @@
  * `network-<account>`: the account's private VPC in the home region, hardened, with flow logs.
  */
 import type { Construct } from "../build/cdk.js";
-import type { BaselineConfig, ResolvedAccount, ResolvedNetwork } from "../answers/resolve.js";
+import type { NetworkStackProps, StackTarget } from "../plan/plan.js";
 import { networkLayout } from "./layout.js";
 import { AccountStack } from "../build/account-stack.js";
 import { FlowLogs } from "./flow-logs.js";
@@ -10,17 +10,16 @@ import { PrivateVpc } from "./private-vpc.js";
 import { VpcHardening } from "./vpc-hardening.js";
 
 export class NetworkStack extends AccountStack {
-  constructor(scope: Construct, name: string, config: BaselineConfig, account: ResolvedAccount) {
-    super(scope, name, { config, account });
-    const network = account.network as ResolvedNetwork; // buildBaseline only creates networked stacks
+  constructor(scope: Construct, name: string, target: StackTarget, props: NetworkStackProps) {
+    super(scope, name, target);
+    const { network, vpcName } = props;
     const provider = this.providers.home;
-    const region = config.regions.home;
-    const vpcName = `${config.organization.prefix}-${account.name}`;
+    const region = this.homeRegion;
     const vpc = new PrivateVpc(this, "vpc", {
       provider,
       name: vpcName,
       region,
-      layout: networkLayout(network, config.addressing.subnetPrefixLength),
+      layout: networkLayout(network, props.subnetPrefixLength),
       interfaceEndpoints: network.interfaceEndpoints,
     });
     new VpcHardening(this, "hardening", {

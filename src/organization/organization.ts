@@ -10,7 +10,7 @@ import {
   OrganizationsOrganizationalUnit,
   type AwsProvider,
 } from "../build/cdk.js";
-import type { BaselineConfig } from "../answers/resolve.js";
+import type { OrgStackProps } from "../plan/plan.js";
 
 /** Services that act across the organization for the baseline. */
 export const TRUSTED_SERVICES = [
@@ -36,10 +36,10 @@ export class Organization extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    props: { config: BaselineConfig; provider: AwsProvider },
+    props: OrgStackProps & { readonly provider: AwsProvider },
   ) {
     super(scope, id);
-    const { config, provider } = props;
+    const { provider, adopt } = props;
     this.organization = new OrganizationsOrganization(this, "organization", {
       provider,
       featureSet: "ALL",
@@ -48,19 +48,15 @@ export class Organization extends Construct {
       lifecycle: { preventDestroy: true },
     });
     // Brownfield: adopt what exists (import blocks) rather than try to create it again.
-    const adopt = config.adopt;
-    if (adopt.organization && config.organization.id) {
-      this.organization.importFrom(config.organization.id, provider);
+    if (adopt.organization && props.organizationId) {
+      this.organization.importFrom(props.organizationId, provider);
     }
     this.rootId = this.organization.roots.get(0).id;
 
     // Parents come before children (organizationalUnits is sorted), so lookups always hit.
-    for (const path of config.organizationalUnits) {
+    for (const path of props.organizationalUnits) {
       const slash = path.lastIndexOf("/");
-      const parentId =
-        slash < 0
-          ? this.rootId
-          : (this.units.get(path.slice(0, slash)) as OrganizationsOrganizationalUnit).id;
+      const parentId = slash < 0 ? this.rootId : this.unit(path.slice(0, slash)).id;
       const unit = new OrganizationsOrganizationalUnit(this, ouId(path), {
         provider,
         name: path.slice(slash + 1),
@@ -71,13 +67,13 @@ export class Organization extends Construct {
       this.units.set(path, unit);
     }
 
-    for (const account of config.accounts) {
+    for (const account of props.accounts) {
       const resource = new OrganizationsAccount(this, `account-${account.name}`, {
         provider,
         name: account.displayName ?? account.name,
-        email: account.email as string,
-        parentId: (this.units.get(account.ou as string) as OrganizationsOrganizationalUnit).id,
-        roleName: config.accessRoleName,
+        email: account.email,
+        parentId: this.unit(account.ou).id,
+        roleName: props.accessRoleName,
         closeOnDeletion: false,
         iamUserAccessToBilling: "ALLOW",
         // Accounts hold workloads: removing one from the answers must never close it.
@@ -91,12 +87,18 @@ export class Organization extends Construct {
       this.accounts.set(account.name, resource);
     }
 
-    if (config.guardrails.centralRootAccess) {
+    if (props.guardrails.centralRootAccess) {
       new IamOrganizationsFeatures(this, "central-root-access", {
         provider,
         enabledFeatures: ["RootCredentialsManagement", "RootSessions"],
         dependsOn: [this.organization],
       });
     }
+  }
+
+  private unit(path: string): OrganizationsOrganizationalUnit {
+    const unit = this.units.get(path);
+    if (!unit) throw new Error(`Organization: OU ${path} is not planned`);
+    return unit;
   }
 }

@@ -1,13 +1,121 @@
 /**
  * The stack plan: answers -> which stacks exist, for which account, in which regions, in which
- * order, and which must wait for values not known yet. The only place that knows the whole
- * organization. Pure data: no cdktf, so `validate` and the synth coordinator stay light.
+ * order, which must wait for values not known yet, and exactly the props each ready stack is
+ * built from. This is the contract between the answers and the stacks: a stack receives its
+ * `target` and `props` and nothing else, never the whole configuration. Pure data (no cdktf),
+ * so `validate` and the synth coordinator stay light and parts can be sent to child processes.
  */
-import { BILLING_REGION } from "../answers/regions.js";
-import { allAccounts, type BaselineConfig, type ResolvedAccount } from "../answers/resolve.js";
+import type { Emulator } from "../answers/emulator.js";
 import { stackName } from "../answers/names.js";
+import { BILLING_REGION } from "../answers/regions.js";
+import {
+  allAccounts,
+  type BaselineConfig,
+  type ResolvedAccount,
+  type ResolvedNetwork,
+} from "../answers/resolve.js";
 
 export type StackKind = "org" | "log-archive" | "org-trail" | "billing" | "baseline" | "network";
+
+/** The account a stack runs in. Member accounts always have an ID; the management account may not yet. */
+export type TargetAccount =
+  | { readonly name: string; readonly kind: "management"; readonly accountId?: string }
+  | { readonly name: string; readonly kind: "member"; readonly accountId: string };
+
+/** Where a stack runs and how it gets there: what the base stack needs for backend and providers. */
+export interface StackTarget {
+  readonly account: TargetAccount;
+  /** The default provider's region; also decides the partition. */
+  readonly homeRegion: string;
+  /** Regions with a provider (the home region always has one). */
+  readonly regions: readonly string[];
+  /** Role the providers assume in member accounts. */
+  readonly accessRoleName: string;
+  readonly state: BaselineConfig["state"];
+  /** Point every provider and the backend at a local AWS emulator. @default - real AWS */
+  readonly emulator?: Emulator;
+}
+
+/** A member account as the org stack creates it. */
+export interface OrgMemberAccount {
+  readonly name: string;
+  readonly displayName?: string;
+  readonly email: string;
+  readonly ou: string;
+  readonly accountId?: string;
+}
+
+export interface OrgStackProps {
+  readonly prefix: string;
+  readonly organizationId?: string;
+  /** Every OU path, parents before children. */
+  readonly organizationalUnits: readonly string[];
+  readonly accounts: readonly OrgMemberAccount[];
+  /** Created by Organizations in each new account. */
+  readonly accessRoleName: string;
+  readonly adopt: BaselineConfig["adopt"];
+  readonly guardrails: BaselineConfig["guardrails"];
+  /** The regions the region-deny guardrail keeps open. */
+  readonly enabledRegions: readonly string[];
+}
+
+export interface LogArchiveStackProps {
+  readonly prefix: string;
+  readonly managementId: string;
+  readonly organizationId: string;
+  readonly logArchiveId: string;
+  readonly cloudtrail: BaselineConfig["cloudtrail"];
+}
+
+export interface OrgTrailStackProps {
+  readonly prefix: string;
+  readonly logArchiveId: string;
+  readonly cloudtrail: BaselineConfig["cloudtrail"];
+  readonly alarms: BaselineConfig["alarms"];
+}
+
+export interface BilledAccount {
+  readonly name: string;
+  readonly accountId: string;
+  readonly thresholdUsd: number;
+}
+
+export interface BillingStackProps {
+  readonly prefix: string;
+  readonly billing: BaselineConfig["billing"];
+  readonly accounts: readonly BilledAccount[];
+}
+
+export interface BaselineStackProps {
+  readonly prefix: string;
+  readonly identity: BaselineConfig["identity"];
+  readonly accountDefaults: BaselineConfig["accountDefaults"];
+}
+
+export interface NetworkStackProps {
+  /** Names the VPC and its parts: <prefix>-<account>. */
+  readonly vpcName: string;
+  readonly network: ResolvedNetwork;
+  readonly subnetPrefixLength: number;
+}
+
+export interface StackPropsByKind {
+  readonly org: OrgStackProps;
+  readonly "log-archive": LogArchiveStackProps;
+  readonly "org-trail": OrgTrailStackProps;
+  readonly billing: BillingStackProps;
+  readonly baseline: BaselineStackProps;
+  readonly network: NetworkStackProps;
+}
+
+/** What a ready stack is built from, discriminated by kind. */
+export type StackBuild = {
+  [K in StackKind]: {
+    readonly kind: K;
+    readonly target: StackTarget;
+    readonly props: StackPropsByKind[K];
+  };
+}[StackKind];
 
 export interface StackPlan {
   readonly name: string;
@@ -17,8 +125,10 @@ export interface StackPlan {
   readonly regions: readonly string[];
   /** Stacks that must be applied first. */
   readonly dependsOn: readonly string[];
-  /** Answers keys that are still unknown; the stack is synthesized only when this is empty. */
+  /** Answers keys that are still unknown; the stack is built only when this is empty. */
   readonly waitingFor: readonly string[];
+  /** Present exactly when nothing is waiting. */
+  readonly build?: StackBuild;
 }
 
 export interface PendingStack {
@@ -28,89 +138,214 @@ export interface PendingStack {
   readonly reason: string;
 }
 
-/** Member-account stacks assume a role by account ID, so they need the ID. */
-function needsId(account: ResolvedAccount): string[] {
-  return account.kind === "management" || account.accountId
-    ? []
-    : [`${account.answersPath}.accountId`];
+/** Answers path -> value for the values a stack cannot be built without. */
+type Needs = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The answers keys in `needs` that are unknown, or (when all are known) the stack's build, made
+ * with `get`, which returns each needed value as a string.
+ */
+function whenKnown<T>(needs: Needs, make: (get: (path: string) => string) => T) {
+  const waitingFor = Object.entries(needs).flatMap(([path, value]) => (value ? [] : [path]));
+  if (waitingFor.length > 0) return { waitingFor };
+  const get = (path: string): string => {
+    const value = needs[path];
+    if (!value) throw new Error(`planStacks: ${path} was not declared as needed`);
+    return value;
+  };
+  return { waitingFor, build: make(get) };
 }
 
-/** Answers keys that are still unknown, for stacks that write these values into policies. */
-function missing(values: Record<string, string | undefined>): string[] {
-  return Object.entries(values).flatMap(([key, value]) => (value ? [] : [key]));
+function idPath(account: ResolvedAccount): string {
+  return `${account.answersPath}.accountId`;
 }
 
-/** Every stack the answers ask for, in dependency order. */
+/** Member stacks assume a role by account ID, so a member account needs its ID. */
+function accountNeeds(account: ResolvedAccount): Needs {
+  return account.kind === "management" ? {} : { [idPath(account)]: account.accountId };
+}
+
+function targetAccount(account: ResolvedAccount, get: (path: string) => string): TargetAccount {
+  return account.kind === "management"
+    ? { name: account.name, kind: "management", accountId: account.accountId }
+    : { name: account.name, kind: "member", accountId: get(idPath(account)) };
+}
+
+/** Validation guarantees member e-mails and OUs; their absence here is a bug. */
+function resolved(value: string | undefined, what: string): string {
+  if (value === undefined) throw new Error(`planStacks: ${what} is not resolved`);
+  return value;
+}
+
+/** Every stack the answers ask for, in dependency order, each with what it is built from. */
 export function planStacks(config: BaselineConfig): StackPlan[] {
-  const home = [config.regions.home];
+  const home = config.regions.home;
+  const prefix = config.organization.prefix;
   const management = config.management;
-  // Validation guarantees exactly one log-archive account.
-  const logArchive = config.accounts.find((a) => a.kind === "log-archive") as ResolvedAccount;
-  const plans: StackPlan[] = [
-    {
-      name: stackName.org,
+  const logArchive = config.accounts.find((a) => a.kind === "log-archive");
+  if (!logArchive) throw new Error("planStacks: validated answers have no log-archive account");
+  const target = (
+    account: ResolvedAccount,
+    regions: readonly string[],
+    get: (path: string) => string,
+  ): StackTarget => ({
+    account: targetAccount(account, get),
+    homeRegion: home,
+    regions,
+    accessRoleName: config.accessRoleName,
+    state: config.state,
+    emulator: config.emulator,
+  });
+  const plans: StackPlan[] = [];
+  const add = (
+    name: string,
+    kind: StackKind,
+    account: ResolvedAccount,
+    regions: readonly string[],
+    dependsOn: readonly string[],
+    planned: { waitingFor: readonly string[]; build?: StackBuild },
+  ) => plans.push({ name, kind, account, regions, dependsOn, ...planned });
+
+  add(
+    stackName.org,
+    "org",
+    management,
+    [home],
+    [],
+    whenKnown({}, (get) => ({
       kind: "org",
-      account: management,
-      regions: home,
-      dependsOn: [],
-      waitingFor: [],
-    },
-    {
-      name: stackName.logArchive,
-      kind: "log-archive",
-      account: logArchive,
-      regions: home,
-      dependsOn: [stackName.org],
-      // The key and bucket policies name the management account, the organization and our trail.
-      waitingFor: [
-        ...needsId(logArchive),
-        ...missing({
-          "management.accountId": management.accountId,
-          "organization.id": config.organization.id,
-        }),
-      ],
-    },
-    {
-      name: stackName.orgTrail,
+      target: target(management, [home], get),
+      props: {
+        prefix,
+        organizationId: config.organization.id,
+        organizationalUnits: config.organizationalUnits,
+        accounts: config.accounts.map((a) => ({
+          name: a.name,
+          displayName: a.displayName,
+          email: resolved(a.email, `${a.answersPath}.email`),
+          ou: resolved(a.ou, `${a.answersPath}.ou`),
+          accountId: a.accountId,
+        })),
+        accessRoleName: config.accessRoleName,
+        adopt: config.adopt,
+        guardrails: config.guardrails,
+        enabledRegions: config.regions.enabled,
+      },
+    })),
+  );
+
+  // The key and bucket policies name the management account, the organization and our trail.
+  add(
+    stackName.logArchive,
+    "log-archive",
+    logArchive,
+    [home],
+    [stackName.org],
+    whenKnown(
+      {
+        ...accountNeeds(logArchive),
+        "management.accountId": management.accountId,
+        "organization.id": config.organization.id,
+      },
+      (get) => ({
+        kind: "log-archive",
+        target: target(logArchive, [home], get),
+        props: {
+          prefix,
+          managementId: get("management.accountId"),
+          organizationId: get("organization.id"),
+          logArchiveId: get(idPath(logArchive)),
+          cloudtrail: config.cloudtrail,
+        },
+      }),
+    ),
+  );
+
+  // The trail writes to the log-archive bucket, whose name carries that account's ID.
+  add(
+    stackName.orgTrail,
+    "org-trail",
+    management,
+    [home],
+    [stackName.logArchive],
+    whenKnown(accountNeeds(logArchive), (get) => ({
       kind: "org-trail",
-      account: management,
-      regions: home,
-      dependsOn: [stackName.logArchive],
-      // The trail writes to the log-archive bucket, whose name carries that account's ID.
-      waitingFor: needsId(logArchive),
-    },
-    {
-      name: stackName.billing,
+      target: target(management, [home], get),
+      props: {
+        prefix,
+        logArchiveId: get(idPath(logArchive)),
+        cloudtrail: config.cloudtrail,
+        alarms: config.alarms,
+      },
+    })),
+  );
+
+  // One alarm and budget per member account, by LinkedAccount ID.
+  add(
+    stackName.billing,
+    "billing",
+    management,
+    [BILLING_REGION],
+    [stackName.org],
+    whenKnown(Object.assign({}, ...config.accounts.map(accountNeeds)) as Needs, (get) => ({
       kind: "billing",
-      account: management,
-      regions: [BILLING_REGION],
-      dependsOn: [stackName.org],
-      // One alarm and budget per member account, by LinkedAccount ID.
-      waitingFor: config.accounts.flatMap(needsId),
-    },
-  ];
+      target: target(management, [BILLING_REGION], get),
+      props: {
+        prefix,
+        billing: config.billing,
+        accounts: config.accounts.map((a) => ({
+          name: a.name,
+          accountId: get(idPath(a)),
+          thresholdUsd: accountThresholdUsd(config, a.name),
+        })),
+      },
+    })),
+  );
+
   for (const account of allAccounts(config)) {
-    plans.push({
-      name: stackName.baseline(account.name),
-      kind: "baseline",
+    add(
+      stackName.baseline(account.name),
+      "baseline",
       account,
-      regions: config.regions.enabled,
-      dependsOn: [stackName.org],
-      waitingFor: needsId(account),
-    });
+      config.regions.enabled,
+      [stackName.org],
+      whenKnown(accountNeeds(account), (get) => ({
+        kind: "baseline",
+        target: target(account, config.regions.enabled, get),
+        props: {
+          prefix,
+          identity: config.identity,
+          accountDefaults: config.accountDefaults,
+        },
+      })),
+    );
   }
   for (const account of config.accounts) {
-    if (!account.network) continue;
-    plans.push({
-      name: stackName.network(account.name),
-      kind: "network",
+    const network = account.network;
+    if (!network) continue;
+    add(
+      stackName.network(account.name),
+      "network",
       account,
-      regions: home,
-      dependsOn: [stackName.baseline(account.name)],
-      waitingFor: needsId(account),
-    });
+      [home],
+      [stackName.baseline(account.name)],
+      whenKnown(accountNeeds(account), (get) => ({
+        kind: "network",
+        target: target(account, [home], get),
+        props: {
+          vpcName: `${prefix}-${account.name}`,
+          network,
+          subnetPrefixLength: config.addressing.subnetPrefixLength,
+        },
+      })),
+    );
   }
   return plans;
+}
+
+/** The monthly EstimatedCharges threshold of one member account. */
+export function accountThresholdUsd(config: BaselineConfig, accountName: string): number {
+  return config.billing.accountOverridesUsd[accountName] ?? config.billing.accountMonthlyUsd;
 }
 
 export function pendingStacks(plans: readonly StackPlan[]): PendingStack[] {

@@ -3,13 +3,12 @@
  * the S3 backend: private, versioned (state history survives a bad write), encrypted, TLS-only,
  * never destroyed by Terraform. It starts with local state and then moves that state into itself.
  */
-import { LocalBackend, S3Backend, TerraformStack, type Construct } from "../build/cdk.js";
+import { TerraformStack, type Construct } from "../build/cdk.js";
 import type { BaselineConfig } from "../answers/resolve.js";
-import { backendEmulation } from "../answers/emulator.js";
 import { partitionOf } from "../answers/names.js";
 import { AccountProviders } from "../build/account-providers.js";
 import { SecureBucket } from "../build/secure-bucket.js";
-import { REQUIRED_TERRAFORM_VERSION } from "../build/state-backend.js";
+import { useLocalBackend, useS3Backend } from "../build/state-backend.js";
 import { policy } from "../build/policy-document.js";
 import { denyInsecureTransport } from "../logging/policies.js";
 
@@ -27,26 +26,15 @@ export class StateBucketStack extends TerraformStack {
     const { config } = props;
     const state = config.state;
     if (state.backend !== "s3") throw new Error("StateBucketStack: the answers use local state");
-    if (props.backend === "s3") {
-      new S3Backend(this, {
-        bucket: state.bucket,
-        key: `${state.keyPrefix}/${STATE_BUCKET_STACK}.tfstate`,
-        region: state.region,
-        encrypt: true,
-      });
-      this.addOverride("terraform.backend.s3.use_lockfile", true);
-      for (const [key, value] of Object.entries(
-        config.emulator ? backendEmulation(config.emulator) : {},
-      )) {
-        this.addOverride(`terraform.backend.s3.${key}`, value);
-      }
-    } else {
-      // Relative to the stack folder: <bootstrap dir>/state-bucket.tfstate.
-      new LocalBackend(this, { path: `../../${STATE_BUCKET_STACK}.tfstate` });
-    }
-    this.addOverride("terraform.required_version", REQUIRED_TERRAFORM_VERSION);
+    if (props.backend === "s3") useS3Backend(this, STATE_BUCKET_STACK, state, config.emulator);
+    // Relative to the stack folder: <bootstrap dir>/state-bucket.tfstate.
+    else useLocalBackend(this, `../../${STATE_BUCKET_STACK}.tfstate`);
     const providers = new AccountProviders(this, {
-      account: config.management,
+      account: {
+        name: config.management.name,
+        kind: "management",
+        accountId: config.management.accountId,
+      },
       homeRegion: state.region,
       accessRoleName: config.accessRoleName,
       tags: { BaselineStack: STATE_BUCKET_STACK },

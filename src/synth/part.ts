@@ -1,19 +1,18 @@
-/** Synthesizes some of the planned stacks into one folder. Runs in a worker thread or in-process. */
-import { buildBaseline, type BuiltStack } from "../build/app.js";
+/** Synthesizes some of the planned stacks into one folder. Runs in a child process or in-process. */
+import { buildStacks, type BuiltStack } from "../build/app.js";
 import { App, withoutTokenStackTraces } from "../build/cdk.js";
-import type { BaselineConfig } from "../answers/resolve.js";
+import type { StackPlan } from "../plan/plan.js";
 
 export interface SynthPartRequest {
-  readonly config: BaselineConfig;
-  /** Stacks to build; every one of them must be ready (nothing waiting). */
-  readonly names: readonly string[];
+  /** The stacks to build, as planned: every one of them ready (nothing waiting). */
+  readonly plans: readonly StackPlan[];
   readonly outdir: string;
 }
 
 export function synthPart(request: SynthPartRequest): BuiltStack[] {
   const app = new App({ outdir: request.outdir, stackTraces: false });
   return withoutTokenStackTraces(() => {
-    const built = buildBaseline(app, request.config, new Set(request.names));
+    const built = buildStacks(app, request.plans);
     app.synth();
     return [...built.stacks];
   });

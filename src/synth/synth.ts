@@ -207,7 +207,11 @@ export async function synthesize(
     const partDirs = parts.map((_, i) => join(staging, `.part-${i}`));
     await mkdir(staging, { recursive: true }); // cdktf creates only the last folder of its outdir
     const results = await Promise.all(
-      parts.map((names, i) => runPart({ config, names, outdir: partDirs[i] as string }, inWorkers)),
+      parts.map((names, i) => {
+        const inPart = new Set(names);
+        const plans = ready.filter((p) => inPart.has(p.name));
+        return runPart({ plans, outdir: partDirs[i] as string }, inWorkers);
+      }),
     );
     const order = new Map(plans.map((p, i) => [p.name, i]));
     const built = results

@@ -71,13 +71,23 @@ export function renderApply(applied: readonly StackApplyOutcome[], c: Colors): s
     .join("\n");
 }
 
+/** Where a drifted change came from, in words. */
+function sourceText(change: DriftChange): string {
+  if (change.source === "outside") return "changed outside Terraform (actual → desired)";
+  if (change.source === "deleted") return "deleted outside Terraform (apply recreates it)";
+  return `the answers differ from the deployment: apply would ${change.action}`;
+}
+
+/** A recreate lists every argument; the line already says what happened. */
+function namedAttributes(change: DriftChange) {
+  return change.source === "deleted" ? [] : change.attributes;
+}
+
 function changeLines(change: DriftChange): string[] {
   const controls = change.controls.length ? ` [breaks ${change.controls.join(", ")}]` : "";
-  const source =
-    change.source === "outside" ? "changed outside Terraform" : `apply would ${change.action}`;
   return [
-    `  ${change.address}: ${source}${controls}`,
-    ...change.attributes.map((a) => `      ${describeAttribute(a)}`),
+    `  ${change.address}: ${sourceText(change)}${controls}`,
+    ...namedAttributes(change).map((a) => `      ${describeAttribute(a)}`),
   ];
 }
 
@@ -130,11 +140,10 @@ export function driftMarkdown(
     if (r.status === "unchecked") out.push(`| ${r.stack} | **unchecked** | | ${md(r.reason)} | |`);
     if (r.status === "drifted") {
       for (const change of r.changes) {
-        const what = change.attributes.map((a) => md(describeAttribute(a))).join("<br>");
-        const how =
-          change.source === "outside"
-            ? "changed outside Terraform"
-            : `apply would ${change.action}`;
+        const what = namedAttributes(change)
+          .map((a) => md(describeAttribute(a)))
+          .join("<br>");
+        const how = md(sourceText(change));
         out.push(
           `| ${r.stack} | **drifted** | \`${change.address}\` | ${how}${what ? `<br>${what}` : ""} | ${change.controls.join(", ")} |`,
         );

@@ -67,6 +67,16 @@ describe.skipIf(skip)("plan, deploy and drift on real terraform (terraform_data 
         "in-sync",
         "in-sync",
       ]);
+      // An in-sync stack costs one plan: init is current (skipped), and show never runs.
+      const logs = join(root, "logs-in-sync");
+      const again = cli(["drift", "--no-synth", "--out", out, "--logs-dir", logs], { cwd: root });
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stderr).toContain("org: init current, skipped");
+      for (const stack of ["org", "baseline-dev", "network-dev"]) {
+        const log = readFileSync(join(logs, `${stack}.log`), "utf8");
+        const commands = [...log.matchAll(/^===== \S+ \S+ (\w+)/gm)].map((m) => m[1]);
+        expect(commands, stack).toEqual(["plan"]);
+      }
       // Nothing left to apply: a second deploy is a no-op.
       expect(run("deploy", "--yes").stderr).toContain("nothing to apply");
     },

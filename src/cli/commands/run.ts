@@ -62,6 +62,7 @@ function progress(io: Io) {
   return (e: StepEvent) => {
     const c = io.color;
     if (e.status === "start") io.progress(c.dim(`  ${e.stack}: ${e.step}…`));
+    else if (e.status === "skipped") io.progress(c.dim(`  ${e.stack}: ${e.step} current, skipped`));
     else if (e.status === "done")
       io.progress(`  ${e.stack}: ${e.step} ${c.green("ok")} (${e.seconds} s)`);
     else io.progress(`  ${e.stack}: ${e.step} ${c.red("failed")} (${e.seconds} s)`);

@@ -4,7 +4,9 @@
  * state locking).
  */
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { BaselineError } from "../../errors.js";
 
@@ -20,8 +22,26 @@ export interface TerraformBinary {
 }
 
 /**
- * The environment terraform runs with: no interactive prompts, no update checks, and no
- * TF_CLI_CONFIG_FILE that points at a missing file (terraform warns on every command then).
+ * One provider plugin cache per machine, so the AWS provider (hundreds of MB unpacked) is
+ * installed once rather than into every stack folder. A TF_PLUGIN_CACHE_DIR the user set wins.
+ * Terraform requires the folder to exist; where it cannot be created, terraform runs without one.
+ */
+export function pluginCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const dir =
+    env.TF_PLUGIN_CACHE_DIR ||
+    join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "aws-baseline", "terraform-plugins");
+  try {
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The environment terraform runs with: no interactive prompts, no update checks, the shared
+ * plugin cache, and no TF_CLI_CONFIG_FILE that points at a missing file (terraform warns on
+ * every command then).
  */
 export function terraformEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
@@ -30,6 +50,9 @@ export function terraformEnv(extra: Record<string, string> = {}): NodeJS.Process
     CHECKPOINT_DISABLE: "1",
     ...extra,
   };
+  const cache = pluginCacheDir(env);
+  if (cache) env.TF_PLUGIN_CACHE_DIR = cache;
+  else delete env.TF_PLUGIN_CACHE_DIR;
   if (env.TF_CLI_CONFIG_FILE && !existsSync(env.TF_CLI_CONFIG_FILE)) delete env.TF_CLI_CONFIG_FILE;
   return env;
 }

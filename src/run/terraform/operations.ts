@@ -5,6 +5,8 @@
  */
 import { CONTROLS } from "../../controls/registry.js";
 import { BaselineError } from "../../errors.js";
+import { driftChanges, type DriftChange } from "./drift.js";
+export type { DriftChange, DriftSource } from "./drift.js";
 import { runInOrder, type Node, type Outcome } from "./order.js";
 import type { ChangeAction, PlanCounts, ResourceChange } from "./plan-json.js";
 import {
@@ -171,13 +173,6 @@ export async function applyAll(
 
 // ---- drift ------------------------------------------------------------------------------------
 
-export interface DriftChange extends ResourceChange {
-  /** outside: changed outside Terraform (refresh). config: apply would change it (answers vs state). */
-  readonly source: "outside" | "config";
-  /** Controls (registry IDs) whose resources this change touches. */
-  readonly controls: readonly string[];
-}
-
 export type DriftResult =
   | { readonly stack: string; readonly status: "in-sync"; readonly logFile: string }
   | {
@@ -208,20 +203,19 @@ export function controlsFor(stack: string, change: Pick<ResourceChange, "type" |
   ).map((control) => control.id);
 }
 
+/**
+ * One plan per stack (init is skipped when current, show runs only when there are changes):
+ * in sync exactly when the plan has nothing to do.
+ */
 async function driftOfStack(options: RunOptions, stack: string): Promise<DriftResult> {
   const log = logFile(options, stack);
   await initStack(options, stack);
-  // What changed outside Terraform, then what apply would change (answers vs reality).
-  const outside = await planStack(options, stack, { refreshOnly: true, lock: false });
-  const pending = await planStack(options, stack, { lock: false });
-  const tag = (source: DriftChange["source"]) => (c: ResourceChange) => ({
+  const planned = await planStack(options, stack, { lock: false });
+  if (planned.plan.errored) throw new StepFailed(stack, "plan", "the plan errored", log);
+  const changes: DriftChange[] = driftChanges(planned.plan).map((c) => ({
     ...c,
-    source,
     controls: controlsFor(stack, c),
-  });
-  const changes: DriftChange[] = outside.plan.drift.map(tag("outside"));
-  const seen = new Set(changes.map((c) => c.address));
-  changes.push(...pending.plan.changes.filter((c) => !seen.has(c.address)).map(tag("config")));
+  }));
   return changes.length > 0
     ? { stack, status: "drifted", changes, logFile: log }
     : { stack, status: "in-sync", logFile: log };

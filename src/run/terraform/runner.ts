@@ -3,17 +3,20 @@
  * apply of that saved plan. Every command's full output is appended to one log file per stack;
  * callers get typed results and step events for progress, never raw output.
  */
-import { appendFile, mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { runTerraform, type RunResult, type TerraformBinary } from "./binary.js";
 import { parsePlan, type ParsedPlan } from "./plan-json.js";
 
-export type Step = "init" | "plan" | "refresh-plan" | "show" | "apply";
+export type Step = "init" | "plan" | "show" | "apply";
 
 export interface StepEvent {
   readonly stack: string;
   readonly step: Step;
-  readonly status: "start" | "done" | "failed";
+  /** skipped: not needed (init when the stack's .terraform is current). */
+  readonly status: "start" | "done" | "failed" | "skipped";
   readonly seconds?: number;
 }
 
@@ -44,7 +47,6 @@ export class StepFailed extends Error {
 }
 
 export const PLAN_FILE = "aws-baseline.tfplan";
-export const DRIFT_PLAN_FILE = "aws-baseline-refresh.tfplan";
 
 export function stackDir(options: RunnerOptions, stack: string): string {
   return join(options.outDir, "stacks", stack);
@@ -91,9 +93,47 @@ export async function runStep(
   return result;
 }
 
+/** Written into .terraform after a successful init: what that init was for. */
+export const INIT_STAMP = "aws-baseline-init.sha256";
+
+/**
+ * What decides whether an init is still current: the stack's terraform block (backend, required
+ * providers and version), the binary, and where providers come from.
+ */
+async function initFingerprint(options: RunnerOptions, stack: string) {
+  const config = JSON.parse(await readFile(join(stackDir(options, stack), "cdk.tf.json"), "utf8"));
+  const inputs = {
+    terraform: config.terraform ?? null,
+    binary: `${options.binary.command} ${options.binary.version}`,
+    pluginDir: options.pluginDir ?? null,
+  };
+  return {
+    fingerprint: createHash("sha256").update(JSON.stringify(inputs)).digest("hex"),
+    // init writes a dependency lock file only when the stack uses providers.
+    locksProviders: Boolean(config.terraform?.required_providers),
+  };
+}
+
+/**
+ * `terraform init`, skipped when the stack's .terraform was initialized for the same backend,
+ * providers, binary and plugin source (synth carries .terraform over to the new output).
+ */
 export async function initStack(options: RunnerOptions, stack: string): Promise<void> {
+  const dir = stackDir(options, stack);
+  const stamp = join(dir, ".terraform", INIT_STAMP);
+  const { fingerprint, locksProviders } = await initFingerprint(options, stack);
+  const current =
+    (!locksProviders || existsSync(join(dir, ".terraform.lock.hcl"))) &&
+    existsSync(stamp) &&
+    (await readFile(stamp, "utf8")) === fingerprint;
+  if (current) {
+    options.onEvent?.({ stack, step: "init", status: "skipped" });
+    return;
+  }
   const plugin = options.pluginDir ? [`-plugin-dir=${options.pluginDir}`] : [];
   await runStep(options, stack, "init", ["init", "-input=false", "-no-color", ...plugin]);
+  await mkdir(dirname(stamp), { recursive: true });
+  await writeFile(stamp, fingerprint);
 }
 
 export interface StackPlan {
@@ -105,32 +145,35 @@ export interface StackPlan {
   readonly plan: ParsedPlan;
 }
 
+/** A plan with nothing to do: what `show` would report, without starting the provider again. */
+const EMPTY_PLAN: ParsedPlan = {
+  counts: { add: 0, change: 0, replace: 0, destroy: 0, forget: 0, import: 0 },
+  changes: [],
+  drift: [],
+  errored: false,
+};
+
 /**
- * `plan -detailed-exitcode -out=FILE` then `show -json FILE`. With refreshOnly, the plan only
- * records what changed outside Terraform. Read-only runs skip the state lock.
+ * `plan -detailed-exitcode -out=FILE`, then `show -json FILE` only when the plan has changes
+ * (show starts the provider again: seconds per stack). Read-only runs skip the state lock.
  */
 export async function planStack(
   options: RunnerOptions,
   stack: string,
-  mode: { refreshOnly?: boolean; lock?: boolean } = {},
+  mode: { lock?: boolean } = {},
 ): Promise<StackPlan> {
-  const planFile = mode.refreshOnly ? DRIFT_PLAN_FILE : PLAN_FILE;
+  const planFile = PLAN_FILE;
   const args = [
     "plan",
     "-input=false",
     "-no-color",
     "-detailed-exitcode",
     `-out=${planFile}`,
-    ...(mode.refreshOnly ? ["-refresh-only"] : []),
     ...(mode.lock === false ? ["-lock=false"] : []),
   ];
-  const result = await runStep(
-    options,
-    stack,
-    mode.refreshOnly ? "refresh-plan" : "plan",
-    args,
-    [0, 2],
-  );
+  const result = await runStep(options, stack, "plan", args, [0, 2]);
+  const hasChanges = result.code === 2;
+  if (!hasChanges) return { stack, planFile, hasChanges, plan: EMPTY_PLAN };
   const shown = await runStep(options, stack, "show", ["show", "-json", "-no-color", planFile]);
   let plan: ParsedPlan;
   try {
@@ -138,7 +181,7 @@ export async function planStack(
   } catch (error) {
     throw new StepFailed(stack, "show", (error as Error).message, logFile(options, stack));
   }
-  return { stack, planFile, hasChanges: result.code === 2, plan };
+  return { stack, planFile, hasChanges, plan };
 }
 
 /** Applies a saved plan (never re-plans: what was reviewed is what runs). */

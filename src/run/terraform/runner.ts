@@ -114,6 +114,8 @@ async function initFingerprint(options: RunnerOptions, stack: string) {
   };
 }
 
+let firstInit: Promise<unknown> | undefined;
+
 /**
  * `terraform init`, skipped when the stack's .terraform was initialized for the same backend,
  * providers, binary and plugin source (synth carries .terraform over to the new output).
@@ -131,7 +133,14 @@ export async function initStack(options: RunnerOptions, stack: string): Promise<
     return;
   }
   const plugin = options.pluginDir ? [`-plugin-dir=${options.pluginDir}`] : [];
-  await runStep(options, stack, "init", ["init", "-input=false", "-no-color", ...plugin]);
+  const init = () =>
+    runStep(options, stack, "init", ["init", "-input=false", "-no-color", ...plugin]);
+  // The shared plugin cache is not safe for concurrent writes: the first init fills it alone.
+  if (!firstInit) await (firstInit = init());
+  else {
+    await firstInit.catch(() => undefined);
+    await init();
+  }
   await mkdir(dirname(stamp), { recursive: true });
   await writeFile(stamp, fingerprint);
 }

@@ -12,6 +12,16 @@ import { AlarmTopic } from "../monitoring/alarm-topic.js";
 import { EncryptionKey } from "../build/encryption-key.js";
 import { alarmTopicKeyPolicy } from "../logging/policies.js";
 
+/** Construct ids of the billing stack (controls name resources by these). */
+export const BILLING_IDS = {
+  key: "billing-key",
+  topic: "billing-alarms",
+  /** EstimatedCharges alarms: `billing-total` and `billing-<account>`. */
+  alarmPrefix: "billing-",
+  /** Budgets: `budget-<account>`. */
+  budgetPrefix: "budget-",
+} as const;
+
 const PUBLISHERS = ["budgets.amazonaws.com", "cloudwatch.amazonaws.com"];
 
 export function accountThresholdUsd(config: BaselineConfig, accountName: string): number {
@@ -26,13 +36,13 @@ export class BillingStack extends AccountStack {
     const accountId = this.accountIdRef;
     const { billing } = config;
 
-    const key = new EncryptionKey(this, "billing-key", {
+    const key = new EncryptionKey(this, BILLING_IDS.key, {
       provider,
       description: "Encrypts the billing alarm topic",
       alias: names.billingKeyAlias,
       policy: alarmTopicKeyPolicy({ partition: this.partition, accountId, publishers: PUBLISHERS }),
     });
-    const topic = new AlarmTopic(this, "billing-alarms", {
+    const topic = new AlarmTopic(this, BILLING_IDS.topic, {
       provider,
       name: names.billingTopic,
       accountId,
@@ -63,7 +73,7 @@ export class BillingStack extends AccountStack {
       });
 
     alarm(
-      "billing-total",
+      `${BILLING_IDS.alarmPrefix}total`,
       `Estimated charges of the whole organization above ${billing.totalMonthlyUsd} USD`,
       billing.totalMonthlyUsd,
       {},
@@ -71,7 +81,7 @@ export class BillingStack extends AccountStack {
     for (const account of config.accounts) {
       const usd = accountThresholdUsd(config, account.name);
       alarm(
-        `billing-${account.name}`,
+        `${BILLING_IDS.alarmPrefix}${account.name}`,
         `Estimated charges of ${account.name} above ${usd} USD`,
         usd,
         {
@@ -83,7 +93,7 @@ export class BillingStack extends AccountStack {
         subscriberEmailAddresses: [...billing.emails],
         subscriberSnsTopicArns: [topic.topic.arn],
       };
-      new BudgetsBudget(this, `budget-${account.name}`, {
+      new BudgetsBudget(this, `${BILLING_IDS.budgetPrefix}${account.name}`, {
         provider,
         name: `${config.organization.prefix}-${account.name}-monthly`,
         budgetType: "COST",

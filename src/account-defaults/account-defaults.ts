@@ -44,6 +44,17 @@ export function ebsKeyPolicy(partition: string, accountId: string, region: strin
   });
 }
 
+/** Construct ids of the account defaults; regional ids end in the region. */
+export const ACCOUNT_DEFAULTS_IDS = {
+  s3BlockPublicAccess: "s3-block-public-access",
+  securityContact: "security-contact",
+  ebsEncryptionPrefix: "ebs-encryption-",
+  ebsKeyPrefix: "ebs-key-",
+  ebsDefaultKeyPrefix: "ebs-default-key-",
+  accessAnalyzerPrefix: "access-analyzer-",
+  imdsDefaultsPrefix: "imds-defaults-",
+} as const;
+
 export class AccountDefaults extends Construct {
   constructor(scope: Construct, id: string, stack: AccountStack, props: BaselineStackProps) {
     super(scope, id);
@@ -51,7 +62,7 @@ export class AccountDefaults extends Construct {
     const home = stack.providers.home;
 
     if (d.s3BlockPublicAccess) {
-      new S3AccountPublicAccessBlock(this, "s3-block-public-access", {
+      new S3AccountPublicAccessBlock(this, ACCOUNT_DEFAULTS_IDS.s3BlockPublicAccess, {
         provider: home,
         blockPublicAcls: true,
         blockPublicPolicy: true,
@@ -61,7 +72,7 @@ export class AccountDefaults extends Construct {
     }
     const contact = identity.securityContact;
     if (contact) {
-      new AccountAlternateContact(this, "security-contact", {
+      new AccountAlternateContact(this, ACCOUNT_DEFAULTS_IDS.securityContact, {
         provider: home,
         alternateContactType: "SECURITY",
         name: contact.name,
@@ -82,19 +93,20 @@ export class AccountDefaults extends Construct {
     provider: AwsProvider,
     prefix: string,
   ): void {
+    const ids = ACCOUNT_DEFAULTS_IDS;
     if (d.ebsEncryption !== "off") {
-      const enabled = new EbsEncryptionByDefault(this, `ebs-encryption-${region}`, {
+      const enabled = new EbsEncryptionByDefault(this, `${ids.ebsEncryptionPrefix}${region}`, {
         provider,
         enabled: true,
       });
       if (d.ebsEncryption === "customer-managed-key") {
-        const key = new EncryptionKey(this, `ebs-key-${region}`, {
+        const key = new EncryptionKey(this, `${ids.ebsKeyPrefix}${region}`, {
           provider,
           description: `EBS default encryption key (${region})`,
           alias: `alias/${prefix}-ebs-default`,
           policy: ebsKeyPolicy(stack.partition, stack.accountIdRef, region),
         });
-        new EbsDefaultKmsKey(this, `ebs-default-key-${region}`, {
+        new EbsDefaultKmsKey(this, `${ids.ebsDefaultKeyPrefix}${region}`, {
           provider,
           keyArn: key.arn,
           dependsOn: [enabled],
@@ -102,7 +114,7 @@ export class AccountDefaults extends Construct {
       }
     }
     if (d.accessAnalyzer) {
-      new AccessanalyzerAnalyzer(this, `access-analyzer-${region}`, {
+      new AccessanalyzerAnalyzer(this, `${ids.accessAnalyzerPrefix}${region}`, {
         provider,
         analyzerName: baselineNames(prefix).accessAnalyzer,
         type: "ACCOUNT",
@@ -110,7 +122,7 @@ export class AccountDefaults extends Construct {
     }
     if (d.imdsv2) {
       // Hop limit 2 lets containers on the instance reach IMDSv2 through the extra network hop.
-      new Ec2InstanceMetadataDefaults(this, `imds-defaults-${region}`, {
+      new Ec2InstanceMetadataDefaults(this, `${ids.imdsDefaultsPrefix}${region}`, {
         provider,
         httpTokens: "required",
         httpPutResponseHopLimit: 2,

@@ -12,6 +12,16 @@ import { AlarmTopic } from "../monitoring/alarm-topic.js";
 import { EncryptionKey } from "../build/encryption-key.js";
 import { alarmTopicKeyPolicy } from "../logging/policies.js";
 
+/** Construct ids of the billing stack (controls name resources by these). */
+export const BILLING_IDS = {
+  key: "billing-key",
+  topic: "billing-alarms",
+  /** EstimatedCharges alarms: `billing-total` and `billing-<account>`. */
+  alarmPrefix: "billing-",
+  /** Budgets: `budget-<account>`. */
+  budgetPrefix: "budget-",
+} as const;
+
 const PUBLISHERS = ["budgets.amazonaws.com", "cloudwatch.amazonaws.com"];
 
 export class BillingStack extends AccountStack {
@@ -22,13 +32,13 @@ export class BillingStack extends AccountStack {
     const names = baselineNames(prefix);
     const accountId = this.accountIdRef;
 
-    const key = new EncryptionKey(this, "billing-key", {
+    const key = new EncryptionKey(this, BILLING_IDS.key, {
       provider,
       description: "Encrypts the billing alarm topic",
       alias: names.billingKeyAlias,
       policy: alarmTopicKeyPolicy({ partition: this.partition, accountId, publishers: PUBLISHERS }),
     });
-    const topic = new AlarmTopic(this, "billing-alarms", {
+    const topic = new AlarmTopic(this, BILLING_IDS.topic, {
       provider,
       name: names.billingTopic,
       accountId,
@@ -59,7 +69,7 @@ export class BillingStack extends AccountStack {
       });
 
     alarm(
-      "billing-total",
+      `${BILLING_IDS.alarmPrefix}total`,
       `Estimated charges of the whole organization above ${billing.totalMonthlyUsd} USD`,
       billing.totalMonthlyUsd,
       {},
@@ -67,7 +77,7 @@ export class BillingStack extends AccountStack {
     for (const account of props.accounts) {
       const usd = account.thresholdUsd;
       alarm(
-        `billing-${account.name}`,
+        `${BILLING_IDS.alarmPrefix}${account.name}`,
         `Estimated charges of ${account.name} above ${usd} USD`,
         usd,
         {
@@ -79,7 +89,7 @@ export class BillingStack extends AccountStack {
         subscriberEmailAddresses: [...billing.emails],
         subscriberSnsTopicArns: [topic.topic.arn],
       };
-      new BudgetsBudget(this, `budget-${account.name}`, {
+      new BudgetsBudget(this, `${BILLING_IDS.budgetPrefix}${account.name}`, {
         provider,
         name: `${prefix}-${account.name}-monthly`,
         budgetType: "COST",

@@ -18,6 +18,9 @@ import {
   type GuardrailContext,
 } from "./scp.js";
 
+/** Construct ids: each SCP's id is its name; its root attachment's id adds this suffix. */
+export const GUARDRAIL_IDS = { attachmentSuffix: "-root" } as const;
+
 /** The guardrails the answers switch on, in a stable order. */
 export function enabledGuardrails(
   context: GuardrailContext,
@@ -60,11 +63,15 @@ export class Guardrails extends Construct {
         content,
       });
       // At the root: every member account, present and future. SCPs never bind the management account.
-      const attachment = new OrganizationsPolicyAttachment(this, `${guardrail.name}-root`, {
-        provider: props.provider,
-        policyId: scp.id,
-        targetId: props.rootId,
-      });
+      const attachment = new OrganizationsPolicyAttachment(
+        this,
+        `${guardrail.name}${GUARDRAIL_IDS.attachmentSuffix}`,
+        {
+          provider: props.provider,
+          policyId: scp.id,
+          targetId: props.rootId,
+        },
+      );
       // Brownfield: an SCP with our name is adopted (its content becomes ours), with its attachment.
       const { adopt } = props;
       const existing = adopt.policies[guardrail.name];

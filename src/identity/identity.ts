@@ -26,6 +26,15 @@ const BILLING = {
   managedPolicy: "job-function/Billing",
 } as const;
 
+/** Construct ids of the identity resources (controls name resources by these). */
+export const IDENTITY_IDS = {
+  passwordPolicy: "password-policy",
+  /** Admin users: `user-<name>`, with `-groups` and `-login` for membership and login. */
+  userPrefix: "user-",
+  groupsSuffix: "-groups",
+  loginSuffix: "-login",
+} as const;
+
 export class IdentityBaseline extends Construct {
   constructor(
     scope: Construct,
@@ -37,7 +46,7 @@ export class IdentityBaseline extends Construct {
     const provider = stack.providers.home;
     const { passwordPolicy: pp, admins } = identity;
 
-    new IamAccountPasswordPolicy(this, "password-policy", {
+    new IamAccountPasswordPolicy(this, IDENTITY_IDS.passwordPolicy, {
       provider,
       minimumPasswordLength: pp.minimumLength,
       passwordReusePrevention: pp.reusePrevention,
@@ -70,14 +79,15 @@ export class IdentityBaseline extends Construct {
     if (stack.account.kind !== "management") return;
     for (const name of admins.users) {
       // No aws_iam_access_key, ever: console users start without keys (CIS 1.11).
-      const user = new IamUser(this, `user-${name}`, { provider, name, forceDestroy: false });
-      new IamUserGroupMembership(this, `user-${name}-groups`, {
+      const userId = `${IDENTITY_IDS.userPrefix}${name}`;
+      const user = new IamUser(this, userId, { provider, name, forceDestroy: false });
+      new IamUserGroupMembership(this, `${userId}${IDENTITY_IDS.groupsSuffix}`, {
         provider,
         user: user.name,
         groups: [admin.group.name],
       });
       if (admins.pgpKey) {
-        const login = new IamUserLoginProfile(this, `user-${name}-login`, {
+        const login = new IamUserLoginProfile(this, `${userId}${IDENTITY_IDS.loginSuffix}`, {
           provider,
           user: user.name,
           pgpKey: admins.pgpKey,

@@ -14,6 +14,14 @@ import {
 import { renderPolicy } from "../build/policy-document.js";
 import { mfaGroupPolicy, mfaTrustPolicy } from "./policies.js";
 
+/** Construct ids inside each MfaGuardedAccess (controls name resources by these). */
+export const MFA_ACCESS_IDS = {
+  role: "role",
+  rolePolicy: "role-policy",
+  group: "group",
+  groupPolicy: "group-policy",
+} as const;
+
 export interface MfaGuardedAccessProps {
   readonly provider: AwsProvider;
   readonly partition: string;
@@ -32,20 +40,20 @@ export class MfaGuardedAccess extends Construct {
   constructor(scope: Construct, id: string, props: MfaGuardedAccessProps) {
     super(scope, id);
     const { provider, partition, accountId, maxMfaAgeSeconds } = props;
-    this.role = new IamRole(this, "role", {
+    this.role = new IamRole(this, MFA_ACCESS_IDS.role, {
       provider,
       name: props.roleName,
       description: `${props.managedPolicy} for members of ${props.groupName}, MFA required`,
       assumeRolePolicy: renderPolicy(mfaTrustPolicy({ partition, accountId, maxMfaAgeSeconds })),
       maxSessionDuration: 3600,
     });
-    new IamRolePolicyAttachment(this, "role-policy", {
+    new IamRolePolicyAttachment(this, MFA_ACCESS_IDS.rolePolicy, {
       provider,
       role: this.role.name,
       policyArn: `arn:${partition}:iam::aws:policy/${props.managedPolicy}`,
     });
-    this.group = new IamGroup(this, "group", { provider, name: props.groupName });
-    new IamGroupPolicy(this, "group-policy", {
+    this.group = new IamGroup(this, MFA_ACCESS_IDS.group, { provider, name: props.groupName });
+    new IamGroupPolicy(this, MFA_ACCESS_IDS.groupPolicy, {
       provider,
       name: "mfa-required-then-assume-role",
       group: this.group.name,

@@ -17,6 +17,17 @@ import { EncryptionKey } from "../build/encryption-key.js";
 import { SecureBucket } from "../build/secure-bucket.js";
 import { accessLogBucketPolicy, trailBucketPolicy, trailKeyPolicy } from "./policies.js";
 
+/** Construct ids of the log-archive stack (controls name resources by these). */
+export const LOG_ARCHIVE_IDS = {
+  trailKey: "trail-key",
+  accessLogs: "access-logs",
+  accessLogsLifecycle: "access-logs-lifecycle",
+  trailBucket: "trail-bucket",
+  trailBucketObjectLock: "trail-bucket-object-lock",
+  trailBucketLifecycle: "trail-bucket-lifecycle",
+  trailBucketAccessLogging: "trail-bucket-access-logging",
+} as const;
+
 export class LogArchiveStack extends AccountStack {
   constructor(scope: Construct, name: string, target: StackTarget, props: LogArchiveStackProps) {
     super(scope, name, target);
@@ -32,7 +43,7 @@ export class LogArchiveStack extends AccountStack {
       trailArn: trailArn(this.partition, this.homeRegion, managementId, names.trail),
     };
 
-    const key = new EncryptionKey(this, "trail-key", {
+    const key = new EncryptionKey(this, LOG_ARCHIVE_IDS.trailKey, {
       provider,
       description: `Encrypts the ${names.trail} organization trail`,
       alias: names.trailKeyAlias,
@@ -42,7 +53,7 @@ export class LogArchiveStack extends AccountStack {
       preventDestroy: true,
     });
 
-    const accessLogs = new SecureBucket(this, "access-logs", {
+    const accessLogs = new SecureBucket(this, LOG_ARCHIVE_IDS.accessLogs, {
       provider,
       bucketName: names.accessLogBucket(logArchiveId),
       // S3 server access log delivery supports SSE-S3 only on the target bucket.
@@ -53,7 +64,7 @@ export class LogArchiveStack extends AccountStack {
         accountId: logArchiveId,
       }),
     });
-    new S3BucketLifecycleConfiguration(this, "access-logs-lifecycle", {
+    new S3BucketLifecycleConfiguration(this, LOG_ARCHIVE_IDS.accessLogsLifecycle, {
       provider,
       bucket: accessLogs.bucket.id,
       rule: [
@@ -69,7 +80,7 @@ export class LogArchiveStack extends AccountStack {
       dependsOn: accessLogs.ready,
     });
 
-    const trailBucket = new SecureBucket(this, "trail-bucket", {
+    const trailBucket = new SecureBucket(this, LOG_ARCHIVE_IDS.trailBucket, {
       provider,
       bucketName: names.trailBucket(logArchiveId),
       kmsKeyArn: key.arn,
@@ -77,14 +88,14 @@ export class LogArchiveStack extends AccountStack {
       policy: trailBucketPolicy({ ...trail, bucket: names.trailBucket(logArchiveId) }),
     });
     if (ct.objectLock.enabled) {
-      new S3BucketObjectLockConfigurationA(this, "trail-bucket-object-lock", {
+      new S3BucketObjectLockConfigurationA(this, LOG_ARCHIVE_IDS.trailBucketObjectLock, {
         provider,
         bucket: trailBucket.bucket.id,
         rule: { defaultRetention: { mode: ct.objectLock.mode, days: ct.objectLock.days } },
         dependsOn: trailBucket.ready,
       });
     }
-    new S3BucketLifecycleConfiguration(this, "trail-bucket-lifecycle", {
+    new S3BucketLifecycleConfiguration(this, LOG_ARCHIVE_IDS.trailBucketLifecycle, {
       provider,
       bucket: trailBucket.bucket.id,
       rule: [
@@ -100,7 +111,7 @@ export class LogArchiveStack extends AccountStack {
       ],
       dependsOn: trailBucket.ready,
     });
-    new S3BucketLoggingA(this, "trail-bucket-access-logging", {
+    new S3BucketLoggingA(this, LOG_ARCHIVE_IDS.trailBucketAccessLogging, {
       provider,
       bucket: trailBucket.bucket.id,
       targetBucket: accessLogs.bucket.id,

@@ -22,6 +22,17 @@ import { cisMetrics } from "../monitoring/cis-monitoring.js";
 import { renderPolicy } from "../build/policy-document.js";
 import { monitoringKeyPolicy, trailDeliveryPolicy, trailDeliveryTrustPolicy } from "./policies.js";
 
+/** Construct ids of the org-trail stack (controls name resources by these). */
+export const ORG_TRAIL_IDS = {
+  monitoringKey: "monitoring-key",
+  trailLogGroup: "trail-log-group",
+  deliveryRole: "trail-delivery-role",
+  deliveryPolicy: "trail-delivery-policy",
+  trail: "trail",
+  securityAlarms: "security-alarms",
+  cisAlarms: "cis-alarms",
+} as const;
+
 /** Advanced event selectors: management events always; S3 object data events when asked for. */
 function eventSelectors(
   dataEvents: OrgTrailStackProps["cloudtrail"]["dataEvents"],
@@ -53,7 +64,7 @@ export class OrgTrailStack extends AccountStack {
     const accountId = this.accountIdRef;
     const arn = trailArn(this.partition, region, accountId, names.trail);
 
-    const monitoringKey = new EncryptionKey(this, "monitoring-key", {
+    const monitoringKey = new EncryptionKey(this, ORG_TRAIL_IDS.monitoringKey, {
       provider,
       description: "Encrypts the organization trail's log group and the security alarm topic",
       alias: names.monitoringKeyAlias,
@@ -65,18 +76,18 @@ export class OrgTrailStack extends AccountStack {
       }),
     });
 
-    const logGroup = new CloudwatchLogGroup(this, "trail-log-group", {
+    const logGroup = new CloudwatchLogGroup(this, ORG_TRAIL_IDS.trailLogGroup, {
       provider,
       name: names.trailLogGroup,
       retentionInDays: cloudtrail.cloudWatchLogsRetentionDays,
       kmsKeyId: monitoringKey.arn,
     });
-    const deliveryRole = new IamRole(this, "trail-delivery-role", {
+    const deliveryRole = new IamRole(this, ORG_TRAIL_IDS.deliveryRole, {
       provider,
       name: `${prefix}-cloudtrail-to-cloudwatch`,
       assumeRolePolicy: renderPolicy(trailDeliveryTrustPolicy(arn)),
     });
-    const deliveryPolicy = new IamRolePolicy(this, "trail-delivery-policy", {
+    const deliveryPolicy = new IamRolePolicy(this, ORG_TRAIL_IDS.deliveryPolicy, {
       provider,
       role: deliveryRole.name,
       name: "deliver-to-trail-log-group",
@@ -89,7 +100,7 @@ export class OrgTrailStack extends AccountStack {
       provider,
       keyId: `arn:${this.partition}:kms:${region}:${logArchiveId}:${names.trailKeyAlias}`,
     });
-    new Cloudtrail(this, "trail", {
+    new Cloudtrail(this, ORG_TRAIL_IDS.trail, {
       provider,
       name: names.trail,
       s3BucketName: names.trailBucket(logArchiveId),
@@ -106,7 +117,7 @@ export class OrgTrailStack extends AccountStack {
       dependsOn: [deliveryPolicy],
     });
 
-    const topic = new AlarmTopic(this, "security-alarms", {
+    const topic = new AlarmTopic(this, ORG_TRAIL_IDS.securityAlarms, {
       provider,
       name: names.alarmTopic,
       accountId,
@@ -114,7 +125,7 @@ export class OrgTrailStack extends AccountStack {
       publishers: ["cloudwatch.amazonaws.com"],
       emails: alarms.emails,
     });
-    new CisAlarms(this, "cis-alarms", {
+    new CisAlarms(this, ORG_TRAIL_IDS.cisAlarms, {
       provider,
       logGroupName: logGroup.name,
       namespace: names.cisNamespace,

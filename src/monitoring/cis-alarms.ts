@@ -7,6 +7,9 @@ import {
 } from "../build/cdk.js";
 import type { CisMetric } from "./cis-monitoring.js";
 
+/** Construct ids: a metric filter and an alarm per metric, followed by the metric name. */
+export const CIS_ALARMS_IDS = { filterPrefix: "filter-", alarmPrefix: "alarm-" } as const;
+
 export interface CisAlarmsProps {
   readonly provider: AwsProvider;
   readonly logGroupName: string;
@@ -21,14 +24,18 @@ export class CisAlarms extends Construct {
     super(scope, id);
     const { provider } = props;
     for (const metric of props.metrics) {
-      const filter = new CloudwatchLogMetricFilter(this, `filter-${metric.name}`, {
-        provider,
-        name: metric.name,
-        logGroupName: props.logGroupName,
-        pattern: metric.pattern,
-        metricTransformation: { name: metric.name, namespace: props.namespace, value: "1" },
-      });
-      new CloudwatchMetricAlarm(this, `alarm-${metric.name}`, {
+      const filter = new CloudwatchLogMetricFilter(
+        this,
+        `${CIS_ALARMS_IDS.filterPrefix}${metric.name}`,
+        {
+          provider,
+          name: metric.name,
+          logGroupName: props.logGroupName,
+          pattern: metric.pattern,
+          metricTransformation: { name: metric.name, namespace: props.namespace, value: "1" },
+        },
+      );
+      new CloudwatchMetricAlarm(this, `${CIS_ALARMS_IDS.alarmPrefix}${metric.name}`, {
         provider,
         alarmName: `${props.alarmPrefix}-cis-${metric.cis}-${metric.name}`,
         alarmDescription: `CIS ${metric.cis}: ${metric.why}`,

@@ -20,6 +20,13 @@ import {
 } from "../build/cdk.js";
 import type { NetworkLayout } from "./layout.js";
 
+/** Construct ids of endpoints (`<prefix><service>`) and the interface endpoints' security group. */
+export const PRIVATE_VPC_IDS = {
+  gatewayEndpointPrefix: "gateway-endpoint-",
+  interfaceEndpointPrefix: "interface-endpoint-",
+  endpointsSecurityGroup: "endpoints-sg",
+} as const;
+
 export interface PrivateVpcProps {
   readonly provider: AwsProvider;
   readonly name: string;
@@ -134,7 +141,7 @@ export class PrivateVpc extends Construct {
 
     // Gateway endpoints are free and keep S3/DynamoDB traffic off NAT.
     for (const service of ["s3", "dynamodb"]) {
-      new VpcEndpoint(this, `gateway-endpoint-${service}`, {
+      new VpcEndpoint(this, `${PRIVATE_VPC_IDS.gatewayEndpointPrefix}${service}`, {
         provider,
         vpcId,
         serviceName: `com.amazonaws.${props.region}.${service}`,
@@ -145,7 +152,7 @@ export class PrivateVpc extends Construct {
     }
 
     if (props.interfaceEndpoints.length > 0) {
-      const endpointSg = new SecurityGroup(this, "endpoints-sg", {
+      const endpointSg = new SecurityGroup(this, PRIVATE_VPC_IDS.endpointsSecurityGroup, {
         provider,
         vpcId,
         name: `${name}-interface-endpoints`,
@@ -162,7 +169,7 @@ export class PrivateVpc extends Construct {
         egress: [],
       });
       for (const service of props.interfaceEndpoints) {
-        new VpcEndpoint(this, `interface-endpoint-${service}`, {
+        new VpcEndpoint(this, `${PRIVATE_VPC_IDS.interfaceEndpointPrefix}${service}`, {
           provider,
           vpcId,
           serviceName: `com.amazonaws.${props.region}.${service}`,

@@ -18,6 +18,12 @@ import {
 /** Remote administration ports that must never be open to the internet. */
 export const ADMIN_PORTS = [22, 3389] as const;
 
+/** Construct ids of the default security group and NACL taken under management. */
+export const HARDENING_IDS = {
+  defaultSecurityGroup: "default-sg",
+  defaultNacl: "default-nacl",
+} as const;
+
 const ANYWHERE = [
   { key: "ipv4", cidr: { cidrBlock: "0.0.0.0/0" } },
   { key: "ipv6", cidr: { ipv6CidrBlock: "::/0" } },
@@ -36,14 +42,14 @@ export class VpcHardening extends Construct {
   ) {
     super(scope, id);
     const { provider, vpc, name } = props;
-    new DefaultSecurityGroup(this, "default-sg", {
+    new DefaultSecurityGroup(this, HARDENING_IDS.defaultSecurityGroup, {
       provider,
       vpcId: vpc.id,
       ingress: [],
       egress: [],
       tags: { Name: `${name}-default-DO-NOT-USE` },
     });
-    new DefaultNetworkAcl(this, "default-nacl", {
+    new DefaultNetworkAcl(this, HARDENING_IDS.defaultNacl, {
       provider,
       defaultNetworkAclId: vpc.defaultNetworkAclId,
       ingress: [],

@@ -22,9 +22,19 @@ export const TRUSTED_SERVICES = [
   "sso.amazonaws.com",
 ] as const;
 
+/** Construct ids of the organization's resources (controls name resources by these). */
+export const ORGANIZATION_IDS = {
+  organization: "organization",
+  /** Followed by the OU path. */
+  ouPrefix: "ou-",
+  /** Followed by the account name. */
+  accountPrefix: "account-",
+  centralRootAccess: "central-root-access",
+} as const;
+
 /** Construct id for an OU path ("Workloads/dev" -> "ou-Workloads-dev"). */
 function ouId(path: string): string {
-  return `ou-${path.replaceAll("/", "-").replaceAll(" ", "_")}`;
+  return `${ORGANIZATION_IDS.ouPrefix}${path.replaceAll("/", "-").replaceAll(" ", "_")}`;
 }
 
 export class Organization extends Construct {
@@ -40,7 +50,7 @@ export class Organization extends Construct {
   ) {
     super(scope, id);
     const { provider, adopt } = props;
-    this.organization = new OrganizationsOrganization(this, "organization", {
+    this.organization = new OrganizationsOrganization(this, ORGANIZATION_IDS.organization, {
       provider,
       featureSet: "ALL",
       awsServiceAccessPrincipals: [...TRUSTED_SERVICES],
@@ -68,27 +78,31 @@ export class Organization extends Construct {
     }
 
     for (const account of props.accounts) {
-      const resource = new OrganizationsAccount(this, `account-${account.name}`, {
-        provider,
-        name: account.displayName ?? account.name,
-        email: account.email,
-        parentId: this.unit(account.ou).id,
-        roleName: props.accessRoleName,
-        closeOnDeletion: false,
-        iamUserAccessToBilling: "ALLOW",
-        // Accounts hold workloads: removing one from the answers must never close it.
-        // role_name and billing access are create-time settings AWS cannot read back.
-        lifecycle: {
-          preventDestroy: true,
-          ignoreChanges: ["role_name", "iam_user_access_to_billing"],
+      const resource = new OrganizationsAccount(
+        this,
+        `${ORGANIZATION_IDS.accountPrefix}${account.name}`,
+        {
+          provider,
+          name: account.displayName ?? account.name,
+          email: account.email,
+          parentId: this.unit(account.ou).id,
+          roleName: props.accessRoleName,
+          closeOnDeletion: false,
+          iamUserAccessToBilling: "ALLOW",
+          // Accounts hold workloads: removing one from the answers must never close it.
+          // role_name and billing access are create-time settings AWS cannot read back.
+          lifecycle: {
+            preventDestroy: true,
+            ignoreChanges: ["role_name", "iam_user_access_to_billing"],
+          },
         },
-      });
+      );
       if (adopt.accounts && account.accountId) resource.importFrom(account.accountId, provider);
       this.accounts.set(account.name, resource);
     }
 
     if (props.guardrails.centralRootAccess) {
-      new IamOrganizationsFeatures(this, "central-root-access", {
+      new IamOrganizationsFeatures(this, ORGANIZATION_IDS.centralRootAccess, {
         provider,
         enabledFeatures: ["RootCredentialsManagement", "RootSessions"],
         dependsOn: [this.organization],

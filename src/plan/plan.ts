@@ -117,6 +117,24 @@ export type StackBuild = {
   };
 }[StackKind];
 
+/** Kinds with one stack per account, named `<kind>-<account>`. */
+export const PER_ACCOUNT_KINDS = ["baseline", "network"] as const satisfies readonly StackKind[];
+
+/** The kind of a stack, recognised from its name (drift reports know stacks by name only). */
+export function stackKindOf(name: string): StackKind | undefined {
+  const single: Record<string, StackKind> = {
+    [stackName.org]: "org",
+    [stackName.logArchive]: "log-archive",
+    [stackName.orgTrail]: "org-trail",
+    [stackName.billing]: "billing",
+  };
+  if (Object.hasOwn(single, name)) return single[name];
+  return PER_ACCOUNT_KINDS.find((kind) => {
+    const prefix = stackName[kind]("");
+    return name.startsWith(prefix) && name.length > prefix.length;
+  });
+}
+
 export interface StackPlan {
   readonly name: string;
   readonly kind: StackKind;

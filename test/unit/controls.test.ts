@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { AnswersPath } from "../../src/controls/control.js";
 import { CONTROLS, controlsMarkdown } from "../../src/controls/registry.js";
 import { PACKAGE_ROOT } from "../../src/version.js";
 
@@ -35,6 +36,28 @@ describe("controls registry", () => {
   it("ids are unique and every control names what implements it", () => {
     expect(new Set(CONTROLS.map((c) => c.id)).size).toBe(CONTROLS.length);
     for (const c of CONTROLS) expect(c.manual || c.resources.length > 0, c.id).toBe(true);
+  });
+
+  it("switches are answers keys, checked by the compiler, shown as dotted paths", () => {
+    const key: AnswersPath = "guardrails.denyRootUser";
+    // @ts-expect-error a key the answers do not have does not compile
+    const typo: AnswersPath = "guardrails.denyRootUserX";
+    expect([key, typo]).toHaveLength(2);
+    const scp4 = CONTROLS.find((c) => c.id === "SCP.4");
+    expect(JSON.parse(JSON.stringify(scp4)).switch).toBe("guardrails.denyRootUser");
+    expect(controlsMarkdown()).toContain("| `guardrails.denyRootUser` |");
+  });
+
+  it("every switch exists in the answers JSON schema", () => {
+    const schema = JSON.parse(
+      readFileSync(join(PACKAGE_ROOT, "templates/answers.schema.json"), "utf8"),
+    );
+    for (const control of CONTROLS) {
+      if (!control.switch) continue;
+      let node = schema;
+      for (const key of control.switch.split(".")) node = node?.properties?.[key];
+      expect(node, `${control.id}: ${control.switch}`).toBeDefined();
+    }
   });
 
   it("every 'verified by' names a test that exists", () => {

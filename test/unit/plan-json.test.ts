@@ -174,4 +174,23 @@ describe("drift names the control a change breaks", () => {
     ).toEqual(["SCP.4"]);
     expect(controlsFor("org", { type: "terraform_data", address: "terraform_data.x" })).toEqual([]);
   });
+
+  it("an SCP attachment detached out of band names the SCP's control", () => {
+    expect(
+      controlsFor("org", {
+        type: "aws_organizations_policy_attachment",
+        address: "aws_organizations_policy_attachment.guardrails_acme-deny-root-user-root_CBE7B1DA",
+      }),
+    ).toEqual(["SCP.4"]);
+  });
+
+  it("the stack kind comes from the stack name; data sources and unknown stacks name nothing", () => {
+    const flowLogKey = { type: "aws_kms_key", address: "aws_kms_key.flow-logs_key_1A2B3C4D" };
+    expect(controlsFor("network-prod", flowLogKey)).toEqual(["NET.4"]);
+    expect(controlsFor("baseline-prod", flowLogKey)).toEqual([]);
+    expect(controlsFor("state-bucket", flowLogKey)).toEqual([]);
+    expect(
+      controlsFor("org-trail", { type: "aws_kms_key", address: "data.aws_kms_key.trail-key" }),
+    ).toEqual([]);
+  });
 });

@@ -3,7 +3,9 @@
  * concurrency, turned into typed per-stack results. Nothing here prints; progress goes through
  * the runner's step events.
  */
+import { isResource } from "../../controls/control.js";
 import { CONTROLS } from "../../controls/registry.js";
+import { stackKindOf } from "../../plan/plan.js";
 import { BaselineError } from "../../errors.js";
 import { driftChanges, type DriftChange } from "./drift.js";
 export type { DriftChange, DriftSource } from "./drift.js";
@@ -188,18 +190,19 @@ export type DriftResult =
       readonly logFile: string;
     };
 
-function stackMatches(pattern: string, stack: string): boolean {
-  return pattern.endsWith("*") ? stack.startsWith(pattern.slice(0, -1)) : pattern === stack;
-}
-
-/** Registry controls implemented by this resource (type, and name match where types are shared). */
-export function controlsFor(stack: string, change: Pick<ResourceChange, "type" | "address">) {
+/**
+ * Registry controls a resource implements: the stack's kind (from its name), then the resource's
+ * Terraform type and construct id as each control declares them.
+ */
+export function controlsFor(
+  stack: string,
+  change: Pick<ResourceChange, "type" | "address">,
+): string[] {
+  const kind = stackKindOf(stack);
+  if (!kind) return [];
   return CONTROLS.filter(
     (control) =>
-      stackMatches(control.stack, stack) &&
-      control.resources.some(
-        (r) => r.type === change.type && (!r.match || change.address.includes(r.match)),
-      ),
+      control.stacks.includes(kind) && control.resources.some((r) => isResource(r, change)),
   ).map((control) => control.id);
 }
 

@@ -1,0 +1,62 @@
+/**
+ * Controls of the account-defaults area: settings every account gets, global (S3 Block Public
+ * Access, security contact) and per enabled region (EBS encryption, Access Analyzer, IMDSv2).
+ */
+import { perItem, resource, type Control } from "../controls/control.js";
+import { ACCOUNT_DEFAULTS_IDS as IDS } from "./account-defaults.js";
+
+const IDENTITY_TEST = "test/stacks/identity.test.ts";
+const REGIONAL_TEST = `${IDENTITY_TEST} › regional controls exist once per enabled region with that region's provider`;
+
+export const ACCOUNT_DEFAULTS_CONTROLS: readonly Control[] = [
+  {
+    id: "IAM.5",
+    title: "IAM Access Analyzer in every enabled region",
+    cis: ["1.20"],
+    stacks: ["baseline"],
+    resources: [perItem("aws_accessanalyzer_analyzer", IDS.accessAnalyzerPrefix)],
+    switch: "accountDefaults.accessAnalyzer",
+    verifiedBy: [REGIONAL_TEST],
+  },
+  {
+    id: "IAM.6",
+    title: "Security alternate contact registered",
+    cis: ["1.2"],
+    stacks: ["baseline"],
+    resources: [resource("aws_account_alternate_contact", IDS.securityContact)],
+    switch: "identity.securityContact",
+    verifiedBy: [`${IDENTITY_TEST} › security contact is set when the answers give one`],
+  },
+  {
+    id: "DEF.1",
+    title: "EBS encryption by default in every enabled region",
+    cis: ["2.2.1"],
+    stacks: ["baseline"],
+    resources: [
+      perItem("aws_ebs_encryption_by_default", IDS.ebsEncryptionPrefix),
+      perItem("aws_ebs_default_kms_key", IDS.ebsDefaultKeyPrefix),
+      perItem("aws_kms_key", IDS.ebsKeyPrefix),
+      perItem("aws_kms_alias", IDS.ebsKeyPrefix),
+    ],
+    switch: "accountDefaults.ebsEncryption",
+    verifiedBy: [REGIONAL_TEST],
+  },
+  {
+    id: "DEF.2",
+    title: "S3 account-level Block Public Access (all four settings)",
+    cis: ["2.1.4"],
+    stacks: ["baseline"],
+    resources: [resource("aws_s3_account_public_access_block", IDS.s3BlockPublicAccess)],
+    switch: "accountDefaults.s3BlockPublicAccess",
+    verifiedBy: [`${IDENTITY_TEST} › S3 account Block Public Access has all four settings on`],
+  },
+  {
+    id: "DEF.3",
+    title: "IMDSv2 required by default for new instances in every enabled region",
+    cis: ["5.6"],
+    stacks: ["baseline"],
+    resources: [perItem("aws_ec2_instance_metadata_defaults", IDS.imdsDefaultsPrefix)],
+    switch: "accountDefaults.imdsv2",
+    verifiedBy: [REGIONAL_TEST],
+  },
+];

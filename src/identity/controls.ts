@@ -1,0 +1,77 @@
+/** Controls of the identity area: password policy, MFA-guarded access and admin users. */
+import { perItem, resource, type Control } from "../controls/control.js";
+import { IDENTITY_IDS as IDS } from "./identity.js";
+import { MFA_ACCESS_IDS as MFA } from "./mfa-guarded-access.js";
+
+const IDENTITY_TEST = "test/stacks/identity.test.ts";
+
+export const IDENTITY_CONTROLS: readonly Control[] = [
+  {
+    id: "IAM.1",
+    title: "Password policy: length >= 14, 24 remembered, all character classes",
+    cis: ["1.8", "1.9"],
+    stacks: ["baseline"],
+    resources: [resource("aws_iam_account_password_policy", IDS.passwordPolicy)],
+    verifiedBy: [`${IDENTITY_TEST} › password policy meets CIS 1.8 and 1.9`],
+  },
+  {
+    id: "IAM.2",
+    title: "Admin group denies everything except MFA self-service without MFA",
+    cis: ["1.10"],
+    stacks: ["baseline"],
+    resources: [
+      resource("aws_iam_group_policy", MFA.groupPolicy),
+      resource("aws_iam_group", MFA.group),
+    ],
+    switch: "identity.admins.enabled",
+    verifiedBy: [
+      `${IDENTITY_TEST} › admin group denies everything without MFA except self-service`,
+    ],
+  },
+  {
+    id: "IAM.3",
+    title:
+      "Admin rights only through a role assumable with recent MFA; no admin policy on users or groups",
+    cis: ["1.15", "1.16"],
+    stacks: ["baseline"],
+    resources: [
+      resource("aws_iam_role", MFA.role),
+      resource("aws_iam_role_policy_attachment", MFA.rolePolicy),
+    ],
+    switch: "identity.admins.enabled",
+    verifiedBy: [
+      `${IDENTITY_TEST} › admin role trusts only MFA-authenticated principals of its own account`,
+      `${IDENTITY_TEST} › no managed policy is attached to any user or group`,
+    ],
+  },
+  {
+    id: "IAM.4",
+    title: "Admin users created without access keys; console passwords never stored in plain text",
+    cis: ["1.11"],
+    stacks: ["baseline"],
+    managementOnly: true,
+    resources: [
+      perItem("aws_iam_user", IDS.userPrefix),
+      perItem("aws_iam_user_group_membership", IDS.userPrefix, IDS.groupsSuffix),
+      perItem("aws_iam_user_login_profile", IDS.userPrefix, IDS.loginSuffix),
+    ],
+    verifiedBy: [
+      `${IDENTITY_TEST} › admin users exist only in the management account, without access keys`,
+    ],
+  },
+];
+
+/** Done by a person on the management account; listed among the manual steps. */
+export const IDENTITY_MANUAL_CONTROLS: readonly Control[] = [
+  {
+    id: "MAN.1",
+    title: "Root user MFA on the management account (hardware key), no root access keys",
+    cis: ["1.4", "1.5", "1.6"],
+    stacks: [],
+    resources: [],
+    manual: true,
+    verifiedBy: [
+      "test/stacks/synth-output.test.ts › the marker lists stacks, pending stacks and manual steps, without absolute paths",
+    ],
+  },
+];

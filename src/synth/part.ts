@@ -1,4 +1,4 @@
-/** Synthesizes some of the planned stacks into one folder. Runs in a worker thread or in-process. */
+/** Synthesizes some of the planned stacks into one folder. Runs in a child process (`worker.ts`, started with `fork`) or in-process. */
 import { buildBaseline, type BuiltStack } from "../build/app.js";
 import { App, withoutTokenStackTraces } from "../build/cdk.js";
 import type { BaselineConfig } from "../answers/resolve.js";

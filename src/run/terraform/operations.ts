@@ -14,7 +14,7 @@ import {
   planStack,
   StepFailed,
   type RunnerOptions,
-  type StackPlan,
+  type SavedPlan,
 } from "./runner.js";
 
 export interface RunOptions extends RunnerOptions {
@@ -46,7 +46,7 @@ export type StackPlanOutcome =
       readonly logFile: string;
     };
 
-function planOutcome(options: RunOptions, outcome: Outcome<StackPlan>): StackPlanOutcome {
+function planOutcome(options: RunOptions, outcome: Outcome<SavedPlan>): StackPlanOutcome {
   const log = logFile(options, outcome.name);
   if (outcome.status === "done") {
     const { plan, hasChanges, planFile } = outcome.value;

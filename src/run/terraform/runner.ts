@@ -96,7 +96,8 @@ export async function initStack(options: RunnerOptions, stack: string): Promise<
   await runStep(options, stack, "init", ["init", "-input=false", "-no-color", ...plugin]);
 }
 
-export interface StackPlan {
+/** A plan terraform saved next to a stack (`plan -out`), with its parsed JSON. */
+export interface SavedPlan {
   readonly stack: string;
   /** Relative to the stack folder. */
   readonly planFile: string;
@@ -113,7 +114,7 @@ export async function planStack(
   options: RunnerOptions,
   stack: string,
   mode: { refreshOnly?: boolean; lock?: boolean } = {},
-): Promise<StackPlan> {
+): Promise<SavedPlan> {
   const planFile = mode.refreshOnly ? DRIFT_PLAN_FILE : PLAN_FILE;
   const args = [
     "plan",

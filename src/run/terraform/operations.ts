@@ -99,6 +99,20 @@ export interface ProtectedChange {
   readonly what: string;
 }
 
+/** Throws STACK_FAILED when any stack's plan failed (the log files have the details). */
+export function checkPlans(plans: readonly StackPlanOutcome[]): void {
+  const failed = plans.filter((p) => p.status === "failed");
+  if (failed.length > 0) {
+    throw new BaselineError(
+      "STACK_FAILED",
+      `plan failed for ${failed.map((f) => f.stack).join(", ")}`,
+      {
+        hint: "the full terraform output is in each stack's log file (listed above)",
+      },
+    );
+  }
+}
+
 /** Deletes and replacements of protected resources in a set of plans. */
 export function protectedChanges(plans: readonly StackPlanOutcome[]): ProtectedChange[] {
   return plans.flatMap((p) =>

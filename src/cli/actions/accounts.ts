@@ -3,34 +3,24 @@
  * answers up to date (sync), or write answers for an organization that already exists (discover).
  */
 import { existsSync } from "node:fs";
-import { createPatch } from "diff";
 import { editAnswersText } from "../../answers/edit.js";
-import { configFrom, readAnswersText, validateAnswers } from "../../answers/load.js";
-import { emulatorFor } from "../../answers/emulator.js";
+import { validateAnswers } from "../../answers/load.js";
 import { BaselineError } from "../../errors.js";
-import { createClients, destroyClients, type AwsClients } from "../../aws/clients.js";
 import { discover } from "../../aws/discover.js";
-import { planSync, type SyncPlan } from "../../aws/match.js";
-import { readOrganization } from "../../aws/organization.js";
+import { answersDiff, readSync, withClients, type AwsTarget } from "../../aws/sync.js";
 import { writeFileAtomic } from "../../util/fs.js";
 import type { Io } from "../io.js";
 import { confirmWrite } from "../prompter.js";
 import { renderDiscovery, renderSyncPlan } from "../render-accounts.js";
 
-interface AwsFlags {
-  readonly profile?: string;
-  readonly region?: string;
-  readonly endpointUrl?: string;
-}
-
-export interface SyncFlags extends AwsFlags {
+export interface SyncFlags extends AwsTarget {
   readonly config: string;
   readonly dryRun?: boolean;
   readonly force?: boolean;
   readonly yes?: boolean;
 }
 
-export interface DiscoverFlags extends AwsFlags {
+export interface DiscoverFlags extends AwsTarget {
   readonly out: string;
   readonly name?: string;
   readonly prefix?: string;
@@ -39,50 +29,10 @@ export interface DiscoverFlags extends AwsFlags {
   readonly force?: boolean;
 }
 
-async function withClients<T>(
-  flags: AwsFlags,
-  region: string,
-  fromAnswers: { endpointUrl: string } | undefined,
-  run: (clients: AwsClients) => Promise<T>,
-): Promise<T> {
-  const emulator = emulatorFor(flags.endpointUrl, fromAnswers);
-  const clients = createClients({
-    profile: flags.profile,
-    region: flags.region ?? region,
-    endpointUrl: emulator?.endpointUrl,
-  });
-  try {
-    return await run(clients);
-  } finally {
-    destroyClients(clients);
-  }
-}
-
-/** A unified diff of the answers file, for review before writing. */
-export function answersDiff(file: string, before: string, after: string): string {
-  return createPatch(file, before, after, "recorded", "after sync", { context: 2 })
-    .split("\n")
-    .slice(2) // drop the "Index:" and "====" lines
-    .join("\n")
-    .trimEnd();
-}
-
-/** The answers file's text and what sync would change in it, read from the organization. */
-export async function readSync(
-  file: string,
-  flags: AwsFlags,
-  io: Io,
-): Promise<{ text: string; plan: SyncPlan }> {
-  const { text, data } = await readAnswersText(file);
-  const config = configFrom(file, data);
-  const org = await withClients(flags, config.regions.home, config.emulator, (clients) =>
-    readOrganization(clients, { onProgress: (line) => io.progress(io.color.dim(line)) }),
-  );
-  return { text, plan: planSync(config, org) };
-}
-
 export async function syncCommand(flags: SyncFlags, io: Io): Promise<void> {
-  const { text, plan } = await readSync(flags.config, flags, io);
+  const { text, plan } = await readSync(flags.config, flags, (line) =>
+    io.progress(io.color.dim(line)),
+  );
 
   const blocked = plan.conflicts.length > 0 && !flags.force;
   const edits = flags.force ? [...plan.edits, ...plan.conflictEdits] : plan.edits;

@@ -1,10 +1,11 @@
 /** `aws-baseline bootstrap`: create the S3 state bucket and move its own state into it. */
 import { join, relative } from "node:path";
+import { loadConfigFor } from "../../answers/load.js";
 import { assertS3State, bootstrap } from "../../run/bootstrap.js";
+import { runnerSetup } from "../../run/setup.js";
 import type { Io } from "../io.js";
 import { confirmOrStop } from "../prompter.js";
-import { loadConfigFor } from "../../answers/load.js";
-import { runnerSetup } from "./run.js";
+import { runnerProgress } from "../render-run.js";
 
 export interface BootstrapFlags {
   readonly config: string;
@@ -19,14 +20,13 @@ export interface BootstrapFlags {
 export async function bootstrapCommand(flags: BootstrapFlags, io: Io): Promise<void> {
   const config = await loadConfigFor(flags.config, flags.endpointUrl);
   assertS3State(config);
-  const options = await runnerSetup(
-    flags,
-    "bootstrap",
-    flags.dir,
+  const options = await runnerSetup(flags, {
+    command: "bootstrap",
+    outDir: flags.dir,
     config,
-    io,
-    join(flags.dir, "logs"),
-  );
+    logsRoot: join(flags.dir, "logs"),
+    ...runnerProgress(io),
+  });
   const result = await bootstrap(config, {
     ...options,
     confirm: async (summary) => {

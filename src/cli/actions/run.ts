@@ -2,39 +2,30 @@
  * `aws-baseline plan | deploy | drift`: synthesize (unless --no-synth), then run terraform/tofu
  * over the stacks in dependency order and report typed results.
  */
-import { dirname, join, relative, resolve } from "node:path";
-import { editAnswersText } from "../../answers/edit.js";
 import { loadConfigFor } from "../../answers/load.js";
 import type { BaselineConfig } from "../../answers/resolve.js";
-import { deployFlow } from "../../run/deploy.js";
-import { emulatorCredentialsEnv, emulatorFor } from "../../answers/emulator.js";
 import { BaselineError } from "../../errors.js";
 import type { PendingStack } from "../../plan/plan.js";
-import { synthesize } from "../../synth/synth.js";
-import { findTerraform } from "../../run/terraform/binary.js";
+import { deploy, synthStacks } from "../../run/deploy.js";
+import { runnerSetup } from "../../run/setup.js";
 import { readManifest } from "../../run/terraform/manifest.js";
 import {
-  applyAll,
+  checkPlans,
   driftAll,
   driftExitCode,
-  checkProtected,
   planAll,
   type RunOptions,
-  type StackPlanOutcome,
 } from "../../run/terraform/operations.js";
 import type { Node } from "../../run/terraform/order.js";
-import type { RunnerOptions, StepEvent } from "../../run/terraform/runner.js";
-import { checkPluginDir } from "../../run/terraform/validate.js";
-import { writeFileAtomic } from "../../util/fs.js";
 import type { Io } from "../io.js";
 import { confirmOrStop } from "../prompter.js";
-import { answersDiff, readSync } from "./accounts.js";
 import {
   driftMarkdown,
   renderApply,
   renderDrift,
   renderPlans,
   renderProtected,
+  runnerProgress,
 } from "../render-run.js";
 
 export interface RunFlags {
@@ -58,16 +49,6 @@ interface Prepared {
   readonly config?: BaselineConfig;
 }
 
-function progress(io: Io) {
-  return (e: StepEvent) => {
-    const c = io.color;
-    if (e.status === "start") io.progress(c.dim(`  ${e.stack}: ${e.step}…`));
-    else if (e.status === "done")
-      io.progress(`  ${e.stack}: ${e.step} ${c.green("ok")} (${e.seconds} s)`);
-    else io.progress(`  ${e.stack}: ${e.step} ${c.red("failed")} (${e.seconds} s)`);
-  };
-}
-
 function select(stacks: readonly Node[], wanted: readonly string[] | undefined): Node[] {
   if (!wanted || wanted.length === 0) return [...stacks];
   const names = new Set(stacks.map((s) => s.name));
@@ -80,64 +61,19 @@ function select(stacks: readonly Node[], wanted: readonly string[] | undefined):
   return stacks.filter((s) => wanted.includes(s.name));
 }
 
-async function synthStacks(config: BaselineConfig, out: string) {
-  const result = await synthesize(config, { outDir: out });
-  return {
-    stacks: result.stacks.map((s) => ({ name: s.name, dependsOn: s.dependsOn })),
-    pending: result.pending,
-  };
-}
-
-/** Binary, logs folder, emulator credentials and progress: what every terraform run needs. */
-export async function runnerSetup(
-  flags: Pick<RunFlags, "terraformBin" | "pluginDir" | "endpointUrl" | "logsDir">,
-  command: string,
-  outDir: string,
-  config: BaselineConfig | undefined,
-  io: Io,
-  logsRoot = join(dirname(resolve(outDir)), ".aws-baseline", "logs"),
-): Promise<RunnerOptions> {
-  const binary = await findTerraform(flags.terraformBin ?? config?.terraform.binary ?? "terraform");
-  const emulator = emulatorFor(flags.endpointUrl, config?.emulator);
-  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const logsDir = resolve(flags.logsDir ?? join(logsRoot, `${command}-${stamp}`));
-  io.progress(
-    io.color.dim(
-      `${command}: ${binary.command} ${binary.version}, logs in ${relative(process.cwd(), logsDir) || "."}` +
-        (emulator ? `, emulator ${emulator.endpointUrl}` : ""),
-    ),
-  );
-  return {
-    binary,
-    outDir: resolve(outDir),
-    logsDir,
-    pluginDir: checkPluginDir(flags.pluginDir),
-    env: emulator ? emulatorCredentialsEnv(process.env) : {},
-    onEvent: progress(io),
-  };
-}
-
 async function prepare(flags: RunFlags, command: string, io: Io): Promise<Prepared> {
   const config = flags.synth ? await loadConfigFor(flags.config, flags.endpointUrl) : undefined;
   const synthesized = config
     ? await synthStacks(config, flags.out)
     : { stacks: await readManifest(flags.out), pending: [] };
-  const runner = await runnerSetup(flags, command, flags.out, config, io);
+  const runner = await runnerSetup(flags, {
+    command,
+    outDir: flags.out,
+    config,
+    ...runnerProgress(io),
+  });
   const options: RunOptions = { ...runner, concurrency: flags.concurrency };
   return { stacks: synthesized.stacks, pending: synthesized.pending, options, config };
-}
-
-function failedPlans(plans: readonly StackPlanOutcome[]): void {
-  const failed = plans.filter((p) => p.status === "failed");
-  if (failed.length > 0) {
-    throw new BaselineError(
-      "STACK_FAILED",
-      `plan failed for ${failed.map((f) => f.stack).join(", ")}`,
-      {
-        hint: "the full terraform output is in each stack's log file (listed above)",
-      },
-    );
-  }
 }
 
 export interface PlanFlags extends RunFlags {
@@ -153,7 +89,7 @@ export async function planCommand(flags: PlanFlags, io: Io): Promise<void> {
     { ok: plans.every((p) => p.status === "planned"), stacks: plans, pending: prepared.pending },
     () => renderPlans(plans, prepared.pending, io.color),
   );
-  failedPlans(plans);
+  checkPlans(plans);
   if (flags.detailedExitcode && changed) process.exitCode = 2;
 }
 
@@ -162,78 +98,39 @@ export interface DeployFlags extends RunFlags {
   readonly allowDestroy?: boolean;
 }
 
-/** Plan, refuse protected deletes, confirm, apply saved plans in order. */
-async function deployStacks(
-  stacks: readonly Node[],
-  options: RunOptions,
-  flags: DeployFlags,
-  io: Io,
-): Promise<void> {
-  const plans = await planAll(stacks, options);
-  io.progress(renderPlans(plans, [], io.color));
-  failedPlans(plans);
-  checkProtected(plans, flags.allowDestroy ?? false, (risky) => renderProtected(risky, io.color));
-  const planned = plans.filter(
-    (p): p is StackPlanOutcome & { status: "planned" } => p.status === "planned",
-  );
-  if (!planned.some((p) => p.hasChanges)) {
-    io.progress(io.color.green("nothing to apply: every stack matches its plan"));
-    return;
-  }
-  await confirmOrStop(io, {
-    yes: flags.yes,
-    command: "deploy",
-    question: "Apply these plans?",
-    hint: "review `aws-baseline plan`, then run deploy with --yes",
-    refused: "nothing applied",
-  });
-  const applied = await applyAll(planned, stacks, options);
-  io.progress(renderApply(applied, io.color));
-  const failed = applied.filter((a) => a.status === "failed" || a.status === "skipped");
-  if (failed.length > 0) {
-    throw new BaselineError(
-      "STACK_FAILED",
-      `apply did not finish for ${failed.map((f) => f.stack).join(", ")}`,
-      {
-        hint: "fix the first failure (see its log), then run deploy again: applied stacks show no changes",
-      },
-    );
-  }
-}
-
-/** accounts sync, non-interactively, as step 2 of a first deploy. */
-async function recordIds(flags: DeployFlags, io: Io): Promise<void> {
-  const { text, plan } = await readSync(flags.config, flags, io);
-  if (plan.conflicts.length > 0) {
-    throw new BaselineError("ANSWERS_CONFLICT", plan.conflicts.map((c) => c.message).join("; "), {
-      hint: "run `aws-baseline accounts sync` to review; nothing was written",
-    });
-  }
-  const after = editAnswersText(text, plan.edits);
-  if (after !== text) {
-    io.progress(answersDiff(flags.config, text, after));
-    await writeFileAtomic(flags.config, after);
-    io.progress(`${io.color.green("✔")} recorded ${plan.edits.length} ID(s) in ${flags.config}`);
-  }
-}
-
 export async function deployCommand(flags: DeployFlags, io: Io): Promise<void> {
   const prepared = await prepare(flags, "deploy", io);
-  let first = true;
-  const result = await deployFlow(
-    {
-      synth: async () => {
-        if (first || !flags.synth) {
-          first = false;
-          return { stacks: prepared.stacks, pending: prepared.pending };
-        }
-        return synthStacks(await loadConfigFor(flags.config, flags.endpointUrl), flags.out);
-      },
-      deploy: (stacks) => deployStacks(stacks, prepared.options, flags, io),
-      recordIds: () => recordIds(flags, io),
+  const c = io.color;
+  const result = await deploy({
+    answersFile: flags.config,
+    outDir: flags.out,
+    synth: flags.synth,
+    endpointUrl: flags.endpointUrl,
+    stack: flags.stack,
+    allowDestroy: flags.allowDestroy,
+    synthesized: { stacks: prepared.stacks, pending: prepared.pending },
+    run: prepared.options,
+    confirm: async () => {
+      await confirmOrStop(io, {
+        yes: flags.yes,
+        command: "deploy",
+        question: "Apply these plans?",
+        hint: "review `aws-baseline plan`, then run deploy with --yes",
+        refused: "nothing applied",
+      });
+      return true;
     },
-    flags.stack,
-  );
+    describeProtected: (risky) => renderProtected(risky, c),
+    report: (e) => {
+      if (e.type === "planned") io.progress(renderPlans(e.plans, [], c));
+      else if (e.type === "nothing-to-apply")
+        io.progress(c.green("nothing to apply: every stack matches its plan"));
+      else if (e.type === "applied") io.progress(renderApply(e.applied, c));
+      else if (e.type === "organization") io.progress(c.dim(e.line));
+      else if (e.type === "ids-diff") io.progress(e.diff);
+      else io.progress(`${c.green("✔")} recorded ${e.count} ID(s) in ${e.file}`);
+    },
+  });
   io.result({ ok: true, phases: result.phases, pending: result.pending }, () =>
     [
       `${io.color.green("✔")} deployed: ${result.phases.map((p) => p.join(", ")).join(" → ")}`,

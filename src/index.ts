@@ -41,7 +41,16 @@ export { readOrganization, type OrgSnapshot } from "./aws/organization.js";
 export { editAnswersText } from "./answers/edit.js";
 export { EMULATED_SERVICES, type Emulator } from "./answers/emulator.js";
 export { bootstrap, type BootstrapResult } from "./run/bootstrap.js";
-export { deployFlow, type DeploySteps } from "./run/deploy.js";
+export {
+  deploy,
+  deployFlow,
+  type DeployEvent,
+  type DeployFlowResult,
+  type DeployOptions,
+  type DeploySteps,
+} from "./run/deploy.js";
+export { runnerSetup, type RunnerChoice, type RunnerFlags } from "./run/setup.js";
+export { answersDiff, readSync, type AwsTarget } from "./aws/sync.js";
 export {
   applyAll,
   checkProtected,

@@ -30,21 +30,21 @@ const BASE = "src/(util/|errors\\.ts$|version\\.ts$)";
  * (or the shared part moves down into src/build).
  */
 const SHARED_PARTS = {
-  // The baseline stack creates the identity roles and groups in every account.
+  // baseline-stack.ts puts the IdentityBaseline construct into every account.
   "account-defaults": ["identity/identity.ts"],
-  // Budget alarms go to the security alarm topic; its key policy lets the services publish.
+  // billing-stack.ts: budget/billing alarms go to an AlarmTopic whose key uses alarmTopicKeyPolicy.
   billing: ["logging/policies.ts", "monitoring/alarm-topic.ts"],
-  // The org trail feeds the CIS metric filters and alarms.
+  // org-trail-stack.ts: the trail's log group feeds the CIS metric filters (cisMetrics, CisAlarms).
   logging: [
     "monitoring/alarm-topic.ts",
     "monitoring/cis-alarms.ts",
     "monitoring/cis-monitoring.ts",
   ],
-  // The alarm topic's KMS key uses the logging key-policy statements.
+  // alarm-topic.ts: the topic policy (alarmTopicPolicy) lives with the other resource policies.
   monitoring: ["logging/policies.ts"],
-  // The org stack attaches the guardrail SCPs.
+  // org-stack.ts creates and attaches the Guardrails (SCPs).
   organization: ["guardrails/guardrails.ts"],
-  // The state bucket uses the same TLS-only / deny-delete bucket policy statements.
+  // state-bucket-stack.ts: the same TLS-only statement (denyInsecureTransport) as the log buckets.
   state: ["logging/policies.ts"],
 };
 

@@ -3,7 +3,7 @@
  * that exist only after the `org` stack has created the accounts. So: apply `org`, record the new
  * IDs (Organizations discovery), synthesize again, then deploy everything that is ready. Later
  * runs, with every ID known, are a single phase. The steps are injected, so this order is tested
- * without AWS.
+ * without AWS. `deploy()` wires the real steps; its caller supplies `confirm` and `report`.
  */
 import { editAnswersText } from "../answers/edit.js";
 import { loadConfigFor } from "../answers/load.js";

@@ -2,7 +2,23 @@
  * The error taxonomy. Library code throws these (never calls process.exit); the CLI's single error
  * boundary maps `kind` to an exit code and renders `problems` and `hint`.
  */
-import type { Problem } from "./answers/problems.js";
+/**
+ * One thing wrong with the answers: where (key path), what, the value received and how to fix it.
+ * Both validation phases (schema and semantic rules, in src/answers) produce Problems; errors carry
+ * them, so the CLI renders them one way and reports all of them at once.
+ */
+export interface Problem {
+  /** Key path in the answers file, e.g. `accounts[2].email`. */
+  readonly path: string;
+  /** What is wrong, phrased after the path: "must be exactly 12 digits". */
+  readonly message: string;
+  /** The value found at the path; absent when the key is missing. */
+  readonly received?: unknown;
+  /** What to change. */
+  readonly fix: string;
+  /** The check that found it: `schema` or a semantic rule's name. */
+  readonly rule: string;
+}
 
 export type ErrorKind = "user" | "environment" | "aborted" | "internal";
 

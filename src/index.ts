@@ -17,12 +17,17 @@ export {
   validateAnswers,
   type ValidationResult,
 } from "./answers/load.js";
-export type { Problem } from "./answers/problems.js";
 export { REGIONS_ENABLED_BY_DEFAULT } from "./answers/regions.js";
 export { resolveConfig, type BaselineConfig, type ResolvedAccount } from "./answers/resolve.js";
 export { RULES, type Rule } from "./answers/rules.js";
 export { AnswersSchema, type Answers, type AnswersInput } from "./answers/schema.js";
-export { BaselineError, EXIT_CODES, type ErrorCode, type ErrorKind } from "./errors.js";
+export {
+  BaselineError,
+  EXIT_CODES,
+  type ErrorCode,
+  type ErrorKind,
+  type Problem,
+} from "./errors.js";
 export { synthesize, type SynthResult, type SynthesizedStack } from "./synth/synth.js";
 export { findTerraform, type TerraformBinary } from "./run/terraform/binary.js";
 export { validateStacks, type StackValidation } from "./run/terraform/validate.js";
@@ -39,7 +44,16 @@ export { readOrganization, type OrgSnapshot } from "./aws/organization.js";
 export { editAnswersText } from "./answers/edit.js";
 export { EMULATED_SERVICES, type Emulator } from "./answers/emulator.js";
 export { bootstrap, type BootstrapResult } from "./run/bootstrap.js";
-export { deployFlow, type DeploySteps } from "./run/deploy.js";
+export {
+  deploy,
+  deployFlow,
+  type DeployEvent,
+  type DeployFlowResult,
+  type DeployOptions,
+  type DeploySteps,
+} from "./run/deploy.js";
+export { runnerSetup, type RunnerChoice, type RunnerFlags } from "./run/setup.js";
+export { answersDiff, readSync, type AwsTarget } from "./aws/sync.js";
 export {
   applyAll,
   checkProtected,

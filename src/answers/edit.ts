@@ -5,7 +5,9 @@
  * with the neighbour's indentation in a multi-line object, inline in a one-line object.
  */
 import { findNodeAtLocation, parseTree, type Node } from "jsonc-parser";
-import type { JsonPath } from "../aws/match.js";
+
+/** A key path in an answers file: ["accounts", 2, "accountId"]. */
+export type JsonPath = readonly (string | number)[];
 
 export interface ValueEdit {
   readonly path: JsonPath;

@@ -25,6 +25,15 @@ export const EMULATED_SERVICES = [
   "sts",
 ] as const;
 
+export type EmulatedService = (typeof EMULATED_SERVICES)[number];
+
+/** cdktf's property name for an `endpoints` key: camelCase where the provider key has two words. */
+type CdktfEndpointName<S extends EmulatedService> = S extends "s3control" ? "s3Control" : S;
+
+const CDKTF_ENDPOINT_NAMES: { readonly [S in EmulatedService]?: CdktfEndpointName<S> } = {
+  s3control: "s3Control",
+};
+
 export interface Emulator {
   readonly endpointUrl: string;
 }
@@ -32,25 +41,12 @@ export interface Emulator {
 /** Settings merged into every AwsProvider in emulator mode (cdktf property names). */
 export function providerEmulation(emulator: Emulator) {
   const url = emulator.endpointUrl;
+  // Keys in EMULATED_SERVICES order, so the synthesized provider block keeps its byte order.
+  const endpoints = Object.fromEntries(
+    EMULATED_SERVICES.map((service) => [CDKTF_ENDPOINT_NAMES[service] ?? service, url]),
+  ) as { readonly [S in EmulatedService as CdktfEndpointName<S>]: string };
   return {
-    endpoints: [
-      {
-        accessanalyzer: url,
-        account: url,
-        budgets: url,
-        cloudtrail: url,
-        cloudwatch: url,
-        cloudwatchlogs: url,
-        ec2: url,
-        iam: url,
-        kms: url,
-        organizations: url,
-        s3: url,
-        s3Control: url,
-        sns: url,
-        sts: url,
-      },
-    ],
+    endpoints: [endpoints],
     s3UsePathStyle: true,
     skipCredentialsValidation: true,
     skipRequestingAccountId: true,

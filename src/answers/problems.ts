@@ -4,19 +4,10 @@
  * renders them one way and reports all of them at once.
  */
 import { z } from "zod";
+import type { Problem } from "../errors.js";
 
-export interface Problem {
-  /** Key path in the answers file, e.g. `accounts[2].email`. */
-  readonly path: string;
-  /** What is wrong, phrased after the path: "must be exactly 12 digits". */
-  readonly message: string;
-  /** The value found at the path; absent when the key is missing. */
-  readonly received?: unknown;
-  /** What to change. */
-  readonly fix: string;
-  /** The check that found it: `schema` or a semantic rule's name. */
-  readonly rule: string;
-}
+// Defined beside BaselineError (errors carry problems); re-exported here where they are made.
+export type { Problem };
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";

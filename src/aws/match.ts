@@ -3,10 +3,9 @@
  * and which answers values `accounts sync` should write. An account is matched by a recorded
  * account ID first, then by e-mail (the one thing AWS keeps unique), then by name.
  */
+import type { JsonPath } from "../answers/edit.js";
 import type { BaselineConfig, ResolvedAccount } from "../answers/resolve.js";
 import type { OrgAccount, OrgSnapshot } from "./organization.js";
-
-export type JsonPath = readonly (string | number)[];
 
 export interface AnswerEdit {
   /** Where in the answers file: ["accounts", 2, "accountId"]. */

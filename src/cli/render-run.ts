@@ -1,4 +1,5 @@
-/** Text and Markdown rendering of plan, deploy and drift results. */
+/** Text and Markdown rendering of plan, deploy and drift results, and of terraform progress. */
+import { relative } from "node:path";
 import type { PendingStack } from "../plan/plan.js";
 import type {
   DriftChange,
@@ -8,7 +9,9 @@ import type {
   StackPlanOutcome,
 } from "../run/terraform/operations.js";
 import type { AttributeChange } from "../run/terraform/plan-json.js";
-import type { Colors } from "./io.js";
+import type { RunnerChoice } from "../run/setup.js";
+import type { StepEvent } from "../run/terraform/runner.js";
+import type { Colors, Io } from "./io.js";
 import { table } from "./render.js";
 
 function short(value: unknown): string {
@@ -154,4 +157,26 @@ export function driftMarkdown(
     out.push("", ...pending.map((p) => `- waiting: ${p.name}: ${md(p.reason)}`));
   }
   return out.join("\n");
+}
+
+/** runnerSetup's callbacks that show the chosen binary and each terraform step on stderr. */
+export function runnerProgress(io: Io) {
+  const c = io.color;
+  return {
+    onReady: ({ command, binary, logsDir, emulator }: RunnerChoice) =>
+      io.progress(
+        c.dim(
+          `${command}: ${binary.command} ${binary.version}, logs in ${relative(process.cwd(), logsDir) || "."}` +
+            (emulator ? `, emulator ${emulator.endpointUrl}` : ""),
+        ),
+      ),
+    onEvent: (e: StepEvent) => {
+      if (e.status === "start") io.progress(c.dim(`  ${e.stack}: ${e.step}…`));
+      else if (e.status === "skipped")
+        io.progress(c.dim(`  ${e.stack}: ${e.step} current, skipped`));
+      else if (e.status === "done")
+        io.progress(`  ${e.stack}: ${e.step} ${c.green("ok")} (${e.seconds} s)`);
+      else io.progress(`  ${e.stack}: ${e.step} ${c.red("failed")} (${e.seconds} s)`);
+    },
+  };
 }

@@ -1,4 +1,7 @@
-/** Synthesizes some of the planned stacks into one folder. Runs in a child process or in-process. */
+/**
+ * Synthesizes some of the planned stacks into one folder. Runs in a child process (`worker.ts`,
+ * started with `fork`) or in-process.
+ */
 import { buildStacks, type BuiltStack } from "../build/app.js";
 import { App, withoutTokenStackTraces } from "../build/cdk.js";
 import type { StackPlan } from "../plan/plan.js";

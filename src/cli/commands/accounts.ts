@@ -1,172 +1,93 @@
 /**
- * `aws-baseline accounts sync|discover`: read the real organization (read-only) and bring the
- * answers up to date (sync), or write answers for an organization that already exists (discover).
+ * `aws-baseline accounts sync | discover`: read the organization.
+ * Registration only (options, help): the action is imported when the command runs.
  */
-import { existsSync } from "node:fs";
-import { createPatch } from "diff";
-import { editAnswersText } from "../../answers/edit.js";
-import { configFrom, readAnswersText, validateAnswers } from "../../answers/load.js";
-import { emulatorFor } from "../../answers/emulator.js";
-import { BaselineError } from "../../errors.js";
-import { createClients, destroyClients, type AwsClients } from "../../aws/clients.js";
-import { discover } from "../../aws/discover.js";
-import { planSync, type SyncPlan } from "../../aws/match.js";
-import { readOrganization } from "../../aws/organization.js";
-import { writeFileAtomic } from "../../util/fs.js";
-import type { Io } from "../io.js";
-import { confirmWrite } from "../prompter.js";
-import { renderDiscovery, renderSyncPlan } from "../render-accounts.js";
+import { type Command, Option } from "commander";
+import {
+  awsOptions,
+  configOption,
+  type CurrentIo,
+  DEFAULT_CONFIG,
+  jsonOption,
+} from "../options.js";
 
-interface AwsFlags {
-  readonly profile?: string;
-  readonly region?: string;
-  readonly endpointUrl?: string;
-}
-
-export interface SyncFlags extends AwsFlags {
-  readonly config: string;
-  readonly dryRun?: boolean;
-  readonly force?: boolean;
-  readonly yes?: boolean;
-}
-
-export interface DiscoverFlags extends AwsFlags {
-  readonly out: string;
-  readonly name?: string;
-  readonly prefix?: string;
-  readonly alarmEmail?: string[];
-  readonly dryRun?: boolean;
-  readonly force?: boolean;
-}
-
-async function withClients<T>(
-  flags: AwsFlags,
-  region: string,
-  fromAnswers: { endpointUrl: string } | undefined,
-  run: (clients: AwsClients) => Promise<T>,
-): Promise<T> {
-  const emulator = emulatorFor(flags.endpointUrl, fromAnswers);
-  const clients = createClients({
-    profile: flags.profile,
-    region: flags.region ?? region,
-    endpointUrl: emulator?.endpointUrl,
-  });
-  try {
-    return await run(clients);
-  } finally {
-    destroyClients(clients);
-  }
-}
-
-/** A unified diff of the answers file, for review before writing. */
-export function answersDiff(file: string, before: string, after: string): string {
-  return createPatch(file, before, after, "recorded", "after sync", { context: 2 })
-    .split("\n")
-    .slice(2) // drop the "Index:" and "====" lines
-    .join("\n")
-    .trimEnd();
-}
-
-/** The answers file's text and what sync would change in it, read from the organization. */
-export async function readSync(
-  file: string,
-  flags: AwsFlags,
-  io: Io,
-): Promise<{ text: string; plan: SyncPlan }> {
-  const { text, data } = await readAnswersText(file);
-  const config = configFrom(file, data);
-  const org = await withClients(flags, config.regions.home, config.emulator, (clients) =>
-    readOrganization(clients, { onProgress: (line) => io.progress(io.color.dim(line)) }),
-  );
-  return { text, plan: planSync(config, org) };
-}
-
-export async function syncCommand(flags: SyncFlags, io: Io): Promise<void> {
-  const { text, plan } = await readSync(flags.config, flags, io);
-
-  const blocked = plan.conflicts.length > 0 && !flags.force;
-  const edits = flags.force ? [...plan.edits, ...plan.conflictEdits] : plan.edits;
-  const after = blocked ? text : editAnswersText(text, edits);
-  const diff = after === text ? "" : answersDiff(flags.config, text, after);
-  const willWrite = !flags.dryRun && !blocked && after !== text;
-
-  if (after !== text) {
-    // What sync writes must itself be valid answers (it only adds IDs, so this is a safety net).
-    const check = validateAnswers(JSON.parse(after));
-    if (!check.ok) {
-      throw new BaselineError("ANSWERS_INVALID", "the synced answers would not be valid", {
-        problems: check.problems,
-      });
-    }
-  }
-
-  let written = false;
-  if (willWrite) {
-    const ask = !flags.yes && !io.json && process.stdin.isTTY && process.stdout.isTTY;
-    if (ask) {
-      io.error(diff);
-      if (!(await confirmWrite(`Write ${edits.length} value(s) to ${flags.config}?`))) {
-        throw new BaselineError("ABORTED", "nothing written");
-      }
-    }
-    await writeFileAtomic(flags.config, after);
-    written = true;
-  }
-
-  io.result(
-    { ok: !blocked, file: flags.config, written, dryRun: Boolean(flags.dryRun), diff, ...plan },
-    () =>
-      renderSyncPlan(plan, io.color, {
-        file: flags.config,
-        diff,
-        written,
-        dryRun: flags.dryRun,
-        blocked,
-      }),
-  );
-  if (blocked) {
-    throw new BaselineError(
-      "ANSWERS_CONFLICT",
-      `${plan.conflicts.length} recorded value(s) disagree with the organization; nothing written`,
-      {
-        hint: "check that you are signed in to the right organization; --force replaces the recorded values",
-      },
+export function registerAccounts(program: Command, io: CurrentIo): void {
+  const accounts = program
+    .command("accounts")
+    .description(
+      "read the AWS organization (read-only): record account IDs, or adopt an existing organization",
+    )
+    .addHelpText(
+      "after",
+      `
+Credentials come from the standard AWS chain (AWS_PROFILE/--profile, SSO, env, roles) and must
+belong to the management account. The read-only IAM policy the commands need is in the README.`,
     );
-  }
-}
+  awsOptions(
+    accounts
+      .command("sync")
+      .description(
+        "match answers accounts to the organization (by ID, e-mail, then name) and write the account IDs and organization ID into the answers file",
+      )
+      .addOption(configOption())
+      .addOption(new Option("--dry-run", "show the diff and the report; write nothing"))
+      .addOption(new Option("-y, --yes", "write without asking (asked only on a terminal)"))
+      .addOption(
+        new Option("--force", "also replace recorded IDs that disagree with the organization"),
+      )
+      .addOption(new Option("--region <region>", "region for STS (default: answers home region)"))
+      .addOption(jsonOption()),
+  )
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ aws-baseline accounts sync --dry-run          see which IDs would be written
+  $ aws-baseline accounts sync --profile mgmt -y  record them (only those values change)
 
-export async function discoverCommand(flags: DiscoverFlags, io: Io): Promise<void> {
-  if (!flags.dryRun && existsSync(flags.out) && !flags.force) {
-    throw new BaselineError(
-      "FILE_EXISTS",
-      `${flags.out} exists; discover never replaces answers you wrote`,
-      {
-        hint: "choose another --out, use `accounts sync` to update it, or --force to replace it",
-      },
-    );
-  }
-  const homeRegion =
-    flags.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? "us-east-1";
-  const discovery = await withClients(flags, homeRegion, undefined, (clients) =>
-    discover(clients, {
-      homeRegion,
-      name: flags.name,
-      prefix: flags.prefix,
-      alarmEmails: flags.alarmEmail,
-      onProgress: (line) => io.progress(io.color.dim(line)),
-    }),
-  );
-  const text = `${JSON.stringify(discovery.answers, null, 2)}\n`;
-  if (!flags.dryRun) await writeFileAtomic(flags.out, text);
-  io.result(
-    { ok: discovery.problems.length === 0, file: flags.out, written: !flags.dryRun, ...discovery },
-    () => renderDiscovery(discovery, io.color, { file: flags.out, dryRun: flags.dryRun, text }),
-  );
-  if (discovery.problems.length > 0) {
-    throw new BaselineError(
-      "ANSWERS_INVALID",
-      `the discovered answers need ${discovery.problems.length} fix(es) before synth`,
-      { problems: discovery.problems },
-    );
-  }
+Run it after the org stack has created the accounts; the member-account stacks then synthesize.`,
+    )
+    .action(async (opts) => {
+      const { syncCommand } = await import("../actions/accounts.js");
+      await syncCommand(opts, io());
+    });
+  awsOptions(
+    accounts
+      .command("discover")
+      .description(
+        "brownfield: write answers for an organization that already exists, with import blocks for what exists and a list of conflicts",
+      )
+      .addOption(new Option("-o, --out <file>", "answers file to write").default(DEFAULT_CONFIG))
+      .addOption(
+        new Option("--region <region>", "home region of the baseline (trail, logs, VPCs)").env(
+          "AWS_REGION",
+        ),
+      )
+      .addOption(
+        new Option("--name <name>", "organization name (default: management account name)"),
+      )
+      .addOption(new Option("--prefix <prefix>", "resource name prefix (default: from the name)"))
+      .addOption(
+        new Option(
+          "--alarm-email <address...>",
+          "who receives security alarms (default: the management account e-mail)",
+        ),
+      )
+      .addOption(new Option("--dry-run", "print the answers instead of writing them"))
+      .addOption(new Option("--force", "replace --out if it exists"))
+      .addOption(jsonOption()),
+  )
+    .addHelpText(
+      "after",
+      `
+Example:
+  $ aws-baseline accounts discover --profile mgmt --region eu-west-1 --prefix acme -o acme.json
+
+The answers adopt the organization, its OUs, accounts and same-name SCPs through Terraform import
+blocks, so synth + plan import them instead of creating them again.`,
+    )
+    .action(async (opts) => {
+      const { discoverCommand } = await import("../actions/accounts.js");
+      await discoverCommand(opts, io());
+    });
 }

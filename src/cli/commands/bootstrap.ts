@@ -1,53 +1,45 @@
-/** `aws-baseline bootstrap`: create the S3 state bucket and move its own state into it. */
-import { join, relative } from "node:path";
-import { assertS3State, bootstrap } from "../../run/bootstrap.js";
-import type { Io } from "../io.js";
-import { confirmOrStop } from "../prompter.js";
-import { loadConfigFor } from "../../answers/load.js";
-import { runnerSetup } from "./run.js";
+/**
+ * `aws-baseline bootstrap`: the S3 state bucket.
+ * Registration only (options, help): the action is imported when the command runs.
+ */
+import { type Command, Option } from "commander";
+import {
+  configOption,
+  type CurrentIo,
+  endpointOption,
+  jsonOption,
+  pluginDirOption,
+  terraformBinOption,
+} from "../options.js";
 
-export interface BootstrapFlags {
-  readonly config: string;
-  readonly dir: string;
-  readonly yes?: boolean;
-  readonly terraformBin?: string;
-  readonly pluginDir?: string;
-  readonly endpointUrl?: string;
-  readonly logsDir?: string;
-}
-
-export async function bootstrapCommand(flags: BootstrapFlags, io: Io): Promise<void> {
-  const config = await loadConfigFor(flags.config, flags.endpointUrl);
-  assertS3State(config);
-  const options = await runnerSetup(
-    flags,
-    "bootstrap",
-    flags.dir,
-    config,
-    io,
-    join(flags.dir, "logs"),
-  );
-  const result = await bootstrap(config, {
-    ...options,
-    confirm: async (summary) => {
-      io.progress(summary);
-      await confirmOrStop(io, {
-        yes: flags.yes,
-        command: "bootstrap",
-        question: "Create it?",
-        hint: "run it with --yes",
-        refused: "nothing applied",
-      });
-      return true;
-    },
-  });
-  const where = relative(process.cwd(), result.dir) || ".";
-  io.result({ ok: true, ...result, dir: where }, () =>
-    [
-      `${io.color.green("✔")} state bucket s3://${result.bucket} (${result.region}): ${result.bucketChange}`,
-      result.migrated
-        ? `  its own state moved from ${where} into the bucket; every stack now uses the S3 backend`
-        : "  its state already lives in the bucket",
-    ].join("\n"),
-  );
+export function registerBootstrap(program: Command, io: CurrentIo): void {
+  program
+    .command("bootstrap")
+    .description(
+      "create the S3 state bucket (versioned, encrypted, TLS-only, private) and move its own state into it; safe to re-run",
+    )
+    .addOption(configOption())
+    .addOption(
+      new Option(
+        "--dir <dir>",
+        "where the bootstrap stack and its local state live until moved",
+      ).default(".aws-baseline/bootstrap"),
+    )
+    .addOption(new Option("-y, --yes", "create without asking (required without a terminal)"))
+    .addOption(terraformBinOption())
+    .addOption(pluginDirOption())
+    .addOption(new Option("--logs-dir <dir>", "full terraform output"))
+    .addOption(endpointOption())
+    .addOption(jsonOption())
+    .addHelpText(
+      "after",
+      `
+Needs "state": { "backend": "s3", "bucket": ..., "region": ... } in the answers. The first run
+creates the bucket with local state, then moves that state into the bucket; later runs find it
+there and change nothing.`,
+    )
+    .action(async (opts) => {
+      const { bootstrapCommand } = await import("../actions/bootstrap.js");
+      await bootstrapCommand(opts, io());
+    });
 }

@@ -1,94 +1,56 @@
-/** `aws-baseline synth`: answers -> Terraform JSON per stack, optionally checked by terraform. */
-import { relative } from "node:path";
-import { loadConfigFor } from "../../answers/load.js";
-import { BaselineError } from "../../errors.js";
-import { synthesize } from "../../synth/synth.js";
-import { findTerraform, type TerraformBinary } from "../../run/terraform/binary.js";
+/**
+ * `aws-baseline synth`: answers -> Terraform JSON per stack.
+ * Registration only (options, help): the action is imported when the command runs.
+ */
+import { type Command, Option } from "commander";
 import {
-  checkPluginDir,
-  validateStacks,
-  type StackValidation,
-} from "../../run/terraform/validate.js";
-import type { Io } from "../io.js";
-import { renderSynth, renderValidationFailures, validationCell } from "../render.js";
+  configOption,
+  type CurrentIo,
+  DEFAULT_OUT,
+  endpointOption,
+  jsonOption,
+  pluginDirOption,
+  positiveInt,
+  terraformBinOption,
+} from "../options.js";
 
-export interface SynthFlags {
-  readonly config: string;
-  readonly out: string;
-  readonly force?: boolean;
-  readonly tfValidate: "always" | "auto" | "never";
-  readonly terraformBin?: string;
-  readonly pluginDir?: string;
-  readonly concurrency: number;
-  readonly endpointUrl?: string;
-}
+export function registerSynth(program: Command, io: CurrentIo): void {
+  program
+    .command("synth")
+    .description(
+      "synthesize one Terraform stack per account and area into --out (atomic, deterministic)",
+    )
+    .addOption(configOption())
+    .addOption(new Option("-o, --out <dir>", "output folder").default(DEFAULT_OUT))
+    .addOption(new Option("--force", "replace --out even if it is not an aws-baseline output"))
+    .addOption(
+      new Option(
+        "--tf-validate <when>",
+        "run terraform init+validate on every stack: always | auto (when terraform is found) | never",
+      )
+        .choices(["always", "auto", "never"])
+        .default("never"),
+    )
+    .addOption(terraformBinOption())
+    .addOption(pluginDirOption())
+    .addOption(
+      new Option("--concurrency <n>", "stacks validated in parallel")
+        .default(2)
+        .argParser(positiveInt),
+    )
+    .addOption(endpointOption())
+    .addOption(jsonOption())
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ aws-baseline synth --config aws-baseline.json --out cdktf.out
+  $ aws-baseline synth --tf-validate always --plugin-dir /opt/tf-plugins --json
 
-/** Finds terraform for --tf-validate; in auto mode a missing binary is a visible skip, not an error. */
-async function terraformFor(
-  flags: SynthFlags,
-  fromAnswers: string,
-): Promise<TerraformBinary | string> {
-  try {
-    return await findTerraform(flags.terraformBin ?? fromAnswers);
-  } catch (error) {
-    if (
-      flags.tfValidate === "auto" &&
-      error instanceof BaselineError &&
-      error.kind === "environment"
-    ) {
-      return error.message;
-    }
-    throw error;
-  }
-}
-
-export async function synthCommand(flags: SynthFlags, io: Io): Promise<void> {
-  const started = performance.now();
-  const config = await loadConfigFor(flags.config, flags.endpointUrl);
-  const result = await synthesize(config, { outDir: flags.out, force: flags.force });
-  const seconds = (performance.now() - started) / 1000;
-
-  let validations: StackValidation[] | undefined;
-  let validationSkipped: string | undefined;
-  if (flags.tfValidate !== "never" && result.stacks.length > 0) {
-    const binary = await terraformFor(flags, config.terraform.binary);
-    if (typeof binary === "string") {
-      validationSkipped = binary;
-    } else {
-      const pluginDir = checkPluginDir(flags.pluginDir);
-      io.progress(
-        io.color.dim(
-          `terraform validate: ${result.stacks.length} stack(s) with ${binary.command} ${binary.version}` +
-            (pluginDir ? ` and providers from ${pluginDir}` : " (providers from the registry)"),
-        ),
-      );
-      validations = await validateStacks(
-        result.outDir,
-        result.stacks.map((s) => s.name),
-        {
-          binary,
-          pluginDir,
-          concurrency: flags.concurrency,
-          onResult: (v) =>
-            io.progress(`  ${v.stack}: ${validationCell(v, io.color)} (${v.seconds} s)`),
-        },
-      );
-    }
-  }
-
-  const relativeOut = relative(process.cwd(), result.outDir) || ".";
-  io.result(
-    { ok: true, ...result, outDir: relativeOut, seconds, validations, validationSkipped },
-    () => renderSynth(result, io.color, { seconds, relativeOut, validations, validationSkipped }),
-  );
-  const failed = validations?.filter((v) => v.status !== "valid") ?? [];
-  if (failed.length > 0) {
-    throw new BaselineError(
-      "TERRAFORM_INVALID",
-      `terraform validate failed for ${failed.length} stack(s)`,
-      {
-        hint: renderValidationFailures(failed, io.color),
-      },
-    );
-  }
+Stacks whose account ID is not known yet are listed as waiting, never synthesized with a placeholder.`,
+    )
+    .action(async (opts) => {
+      const { synthCommand } = await import("../actions/synth.js");
+      await synthCommand(opts, io());
+    });
 }

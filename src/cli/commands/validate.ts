@@ -1,30 +1,21 @@
-/** `aws-baseline validate`: check an answers file and say what it would build. */
-import { planStacks } from "../../plan/plan.js";
-import { loadConfig } from "../../answers/load.js";
-import { describeNetworkCost, organizationNetworkCost } from "../../network/cost.js";
-import type { Io } from "../io.js";
+/**
+ * `aws-baseline validate`: check an answers file.
+ * Registration only (options, help): the action is imported when the command runs.
+ */
+import { type Command } from "commander";
+import { configOption, type CurrentIo, jsonOption } from "../options.js";
 
-export async function validateCommand(opts: { config: string }, io: Io): Promise<void> {
-  const config = await loadConfig(opts.config);
-  const specs = planStacks(config);
-  const waiting = specs.filter((s) => s.waitingFor.length > 0);
-  const networkCost = organizationNetworkCost(config.accounts);
-  io.result(
-    {
-      ok: true,
-      file: opts.config,
-      accounts: config.accounts.length + 1,
-      regions: config.regions.enabled.length,
-      stacks: specs.map((s) => ({
-        name: s.name,
-        account: s.account.name,
-        waitingFor: s.waitingFor,
-      })),
-    },
-    () =>
-      `${io.color.green("✔")} ${opts.config} is valid: ${config.accounts.length + 1} accounts, ` +
-      `${config.regions.enabled.length} regions, ${specs.length} stacks` +
-      (waiting.length ? ` (${waiting.length} waiting for account IDs)` : "") +
-      `\n  ${describeNetworkCost(networkCost)}`,
-  );
+export function registerValidate(program: Command, io: CurrentIo): void {
+  program
+    .command("validate")
+    .description(
+      "check an answers file: structure first, then the semantic rules; report every problem at once",
+    )
+    .addOption(configOption())
+    .addOption(jsonOption())
+    .addHelpText("after", "\nExample:\n  $ aws-baseline validate --config clients/acme.json --json")
+    .action(async (opts: { config: string }) => {
+      const { validateCommand } = await import("../actions/validate.js");
+      await validateCommand(opts, io());
+    });
 }

@@ -18,7 +18,7 @@ import {
   planStack,
   StepFailed,
   type RunnerOptions,
-  type StackPlan,
+  type SavedPlan,
 } from "./runner.js";
 
 export interface RunOptions extends RunnerOptions {
@@ -50,7 +50,7 @@ export type StackPlanOutcome =
       readonly logFile: string;
     };
 
-function planOutcome(options: RunOptions, outcome: Outcome<StackPlan>): StackPlanOutcome {
+function planOutcome(options: RunOptions, outcome: Outcome<SavedPlan>): StackPlanOutcome {
   const log = logFile(options, outcome.name);
   if (outcome.status === "done") {
     const { plan, hasChanges, planFile } = outcome.value;
@@ -101,6 +101,20 @@ export interface ProtectedChange {
   readonly address: string;
   readonly action: ChangeAction;
   readonly what: string;
+}
+
+/** Throws STACK_FAILED when any stack's plan failed (the log files have the details). */
+export function checkPlans(plans: readonly StackPlanOutcome[]): void {
+  const failed = plans.filter((p) => p.status === "failed");
+  if (failed.length > 0) {
+    throw new BaselineError(
+      "STACK_FAILED",
+      `plan failed for ${failed.map((f) => f.stack).join(", ")}`,
+      {
+        hint: "the full terraform output is in each stack's log file (listed above)",
+      },
+    );
+  }
 }
 
 /** Deletes and replacements of protected resources in a set of plans. */

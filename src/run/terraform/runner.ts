@@ -145,7 +145,8 @@ export async function initStack(options: RunnerOptions, stack: string): Promise<
   await writeFile(stamp, fingerprint);
 }
 
-export interface StackPlan {
+/** A plan terraform saved next to a stack (`plan -out`), with its parsed JSON. */
+export interface SavedPlan {
   readonly stack: string;
   /** Relative to the stack folder. */
   readonly planFile: string;
@@ -170,7 +171,7 @@ export async function planStack(
   options: RunnerOptions,
   stack: string,
   mode: { lock?: boolean } = {},
-): Promise<StackPlan> {
+): Promise<SavedPlan> {
   const planFile = PLAN_FILE;
   const args = [
     "plan",

@@ -1,0 +1,75 @@
+/** `aws-baseline init [DIR]`: answers (wizard, file, preset, flags) -> a generated project. */
+import { existsSync } from "node:fs";
+import { basename, join, relative, resolve } from "node:path";
+import { readAnswersFile } from "../../answers/load.js";
+import { BaselineError } from "../../errors.js";
+import {
+  ANSWERS_FILE,
+  mergeAnswers,
+  readPreset,
+  renderProject,
+  writeProject,
+} from "../../generator/project.js";
+import { prefixFrom, QUESTIONS, type AnswersDraft } from "../../generator/questions.js";
+import { summarize } from "../../generator/summary.js";
+import { collectValidAnswers } from "../../generator/wizard.js";
+import type { Io } from "../io.js";
+import { confirmWrite, terminalPrompter } from "../prompter.js";
+import { renderInitResult, renderProblems, renderSummary } from "../render.js";
+
+export interface InitFlags {
+  readonly answers?: string;
+  readonly preset?: string;
+  readonly yes?: boolean;
+  readonly force?: boolean;
+  readonly [questionFlag: string]: unknown;
+}
+
+/** Base answers: an answers file, else the project's own answers (re-run), under an optional preset. */
+async function baseAnswers(target: string, flags: InitFlags): Promise<AnswersDraft> {
+  const own = join(target, ANSWERS_FILE);
+  const file = flags.answers ?? (existsSync(own) ? own : undefined);
+  const base = file ? ((await readAnswersFile(file)) as AnswersDraft) : {};
+  return flags.preset ? mergeAnswers(await readPreset(flags.preset), base) : base;
+}
+
+export async function initCommand(
+  dir: string | undefined,
+  flags: InitFlags,
+  io: Io,
+): Promise<void> {
+  const target = resolve(dir ?? ".");
+  const interactive =
+    !flags.yes &&
+    !flags.answers &&
+    !io.json &&
+    Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const questionFlags = Object.fromEntries(
+    QUESTIONS.flatMap((q) => (flags[q.id] === undefined ? [] : [[q.id, flags[q.id]]])),
+  );
+
+  const { answers, placeholders, config } = await collectValidAnswers(
+    await baseAnswers(target, flags),
+    {
+      interactive,
+      acceptDefaults: flags.yes === true,
+      flags: questionFlags,
+      dirName: prefixFrom(basename(target)) ?? "my-org",
+      prompter: interactive ? terminalPrompter(io.color) : undefined,
+      onProblems: (problems) =>
+        io.error(`\n${renderProblems(problems, io.color)}\nPlease answer these again:`),
+    },
+  );
+
+  const summary = await summarize(config);
+  const where = relative(process.cwd(), target) || ".";
+  if (!io.json) io.progress(renderSummary(summary, io.color));
+  if (interactive && !(await confirmWrite(`Write the project to ${where}?`))) {
+    throw new BaselineError("ABORTED", "init cancelled: nothing was written");
+  }
+  const files = await renderProject(answers, config);
+  const written = await writeProject(target, files, { force: flags.force });
+  io.result({ ok: true, dir: where, files: written, placeholders, summary }, () =>
+    renderInitResult(where, written, placeholders, io.color),
+  );
+}

@@ -1,0 +1,156 @@
+/**
+ * `aws-baseline plan | deploy | drift`: synthesize (unless --no-synth), then run terraform/tofu
+ * over the stacks in dependency order and report typed results.
+ */
+import { loadConfigFor } from "../../answers/load.js";
+import type { BaselineConfig } from "../../answers/resolve.js";
+import { BaselineError } from "../../errors.js";
+import type { PendingStack } from "../../plan/plan.js";
+import { deploy, synthStacks } from "../../run/deploy.js";
+import { runnerSetup } from "../../run/setup.js";
+import { readManifest } from "../../run/terraform/manifest.js";
+import {
+  checkPlans,
+  driftAll,
+  driftExitCode,
+  planAll,
+  type RunOptions,
+} from "../../run/terraform/operations.js";
+import type { Node } from "../../run/terraform/order.js";
+import type { Io } from "../io.js";
+import { confirmOrStop } from "../prompter.js";
+import {
+  driftMarkdown,
+  renderApply,
+  renderDrift,
+  renderPlans,
+  renderProtected,
+  runnerProgress,
+} from "../render-run.js";
+
+export interface RunFlags {
+  readonly config: string;
+  readonly out: string;
+  /** commander's --no-synth */
+  readonly synth: boolean;
+  readonly stack?: string[];
+  readonly concurrency: number;
+  readonly terraformBin?: string;
+  readonly pluginDir?: string;
+  readonly endpointUrl?: string;
+  readonly logsDir?: string;
+  readonly json?: boolean;
+}
+
+interface Prepared {
+  readonly stacks: readonly Node[];
+  readonly pending: readonly PendingStack[];
+  readonly options: RunOptions;
+  readonly config?: BaselineConfig;
+}
+
+function select(stacks: readonly Node[], wanted: readonly string[] | undefined): Node[] {
+  if (!wanted || wanted.length === 0) return [...stacks];
+  const names = new Set(stacks.map((s) => s.name));
+  const unknown = wanted.filter((w) => !names.has(w));
+  if (unknown.length > 0) {
+    throw new BaselineError("UNKNOWN_STACK", `unknown stack(s): ${unknown.join(", ")}`, {
+      hint: `stacks in this output: ${[...names].join(", ")}`,
+    });
+  }
+  return stacks.filter((s) => wanted.includes(s.name));
+}
+
+async function prepare(flags: RunFlags, command: string, io: Io): Promise<Prepared> {
+  const config = flags.synth ? await loadConfigFor(flags.config, flags.endpointUrl) : undefined;
+  const synthesized = config
+    ? await synthStacks(config, flags.out)
+    : { stacks: await readManifest(flags.out), pending: [] };
+  const runner = await runnerSetup(flags, {
+    command,
+    outDir: flags.out,
+    config,
+    ...runnerProgress(io),
+  });
+  const options: RunOptions = { ...runner, concurrency: flags.concurrency };
+  return { stacks: synthesized.stacks, pending: synthesized.pending, options, config };
+}
+
+export interface PlanFlags extends RunFlags {
+  readonly detailedExitcode?: boolean;
+}
+
+export async function planCommand(flags: PlanFlags, io: Io): Promise<void> {
+  const prepared = await prepare(flags, "plan", io);
+  const stacks = select(prepared.stacks, flags.stack);
+  const plans = await planAll(stacks, prepared.options);
+  const changed = plans.some((p) => p.status === "planned" && p.hasChanges);
+  io.result(
+    { ok: plans.every((p) => p.status === "planned"), stacks: plans, pending: prepared.pending },
+    () => renderPlans(plans, prepared.pending, io.color),
+  );
+  checkPlans(plans);
+  if (flags.detailedExitcode && changed) process.exitCode = 2;
+}
+
+export interface DeployFlags extends RunFlags {
+  readonly yes?: boolean;
+  readonly allowDestroy?: boolean;
+}
+
+export async function deployCommand(flags: DeployFlags, io: Io): Promise<void> {
+  const prepared = await prepare(flags, "deploy", io);
+  const c = io.color;
+  const result = await deploy({
+    answersFile: flags.config,
+    outDir: flags.out,
+    synth: flags.synth,
+    endpointUrl: flags.endpointUrl,
+    stack: flags.stack,
+    allowDestroy: flags.allowDestroy,
+    synthesized: { stacks: prepared.stacks, pending: prepared.pending },
+    run: prepared.options,
+    confirm: async () => {
+      await confirmOrStop(io, {
+        yes: flags.yes,
+        command: "deploy",
+        question: "Apply these plans?",
+        hint: "review `aws-baseline plan`, then run deploy with --yes",
+        refused: "nothing applied",
+      });
+      return true;
+    },
+    describeProtected: (risky) => renderProtected(risky, c),
+    report: (e) => {
+      if (e.type === "planned") io.progress(renderPlans(e.plans, [], c));
+      else if (e.type === "nothing-to-apply")
+        io.progress(c.green("nothing to apply: every stack matches its plan"));
+      else if (e.type === "applied") io.progress(renderApply(e.applied, c));
+      else if (e.type === "organization") io.progress(c.dim(e.line));
+      else if (e.type === "ids-diff") io.progress(e.diff);
+      else io.progress(`${c.green("✔")} recorded ${e.count} ID(s) in ${e.file}`);
+    },
+  });
+  io.result({ ok: true, phases: result.phases, pending: result.pending }, () =>
+    [
+      `${io.color.green("✔")} deployed: ${result.phases.map((p) => p.join(", ")).join(" → ")}`,
+      ...result.pending.map((p) => `${io.color.yellow("waiting")} ${p.name}: ${p.reason}`),
+    ].join("\n"),
+  );
+}
+
+export interface DriftFlags extends RunFlags {
+  readonly markdown?: boolean;
+}
+
+export async function driftCommand(flags: DriftFlags, io: Io): Promise<void> {
+  const prepared = await prepare(flags, "drift", io);
+  const stacks = select(prepared.stacks, flags.stack);
+  const results = await driftAll(stacks, prepared.options);
+  const code = driftExitCode(results);
+  const summary = { ok: code === 0, exitCode: code, stacks: results, pending: prepared.pending };
+  if (flags.markdown && !io.json)
+    process.stdout.write(`${driftMarkdown(results, prepared.pending)}\n`);
+  else io.result(summary, () => renderDrift(results, prepared.pending, io.color));
+  process.exitCode = code;
+}

@@ -20,11 +20,7 @@ import { EncryptionKey } from "../build/encryption-key.js";
 import { CisAlarms } from "../monitoring/cis-alarms.js";
 import { cisMetrics } from "../monitoring/cis-monitoring.js";
 import { renderPolicy } from "../build/policy-document.js";
-import {
-  monitoringKeyPolicy,
-  trailDeliveryPolicy,
-  trailDeliveryTrustPolicy,
-} from "./policies.js";
+import { monitoringKeyPolicy, trailDeliveryPolicy, trailDeliveryTrustPolicy } from "./policies.js";
 
 /** Advanced event selectors: management events always; S3 object data events when asked for. */
 function eventSelectors(

@@ -4,7 +4,11 @@ import { loadConfigFor } from "../../answers/load.js";
 import { BaselineError } from "../../errors.js";
 import { synthesize } from "../../synth/synth.js";
 import { findTerraform, type TerraformBinary } from "../../run/terraform/binary.js";
-import { checkPluginDir, validateStacks, type StackValidation } from "../../run/terraform/validate.js";
+import {
+  checkPluginDir,
+  validateStacks,
+  type StackValidation,
+} from "../../run/terraform/validate.js";
 import type { Io } from "../io.js";
 import { renderSynth, renderValidationFailures, validationCell } from "../render.js";
 

@@ -10,7 +10,7 @@ import { GetAccountPasswordPolicyCommand, type PasswordPolicy } from "@aws-sdk/c
 import { paginateListPolicies, paginateListTargetsForPolicy } from "@aws-sdk/client-organizations";
 import { validateAnswers } from "../answers/load.js";
 import type { Problem } from "../answers/problems.js";
-import { defaultOu } from "../answers/resolve.js";
+import { defaultOu, ouWithParents } from "../answers/resolve.js";
 import {
   ANSWERS_SCHEMA_REF,
   ANSWERS_VERSION,
@@ -321,10 +321,9 @@ export async function discover(clients: AwsClients, options: DiscoverOptions): P
   }
 
   const layout = new Set(
-    accounts.flatMap((a) => {
-      const parts = (a.ou ?? defaultOu((a.kind ?? "workload") as AccountKind, a.name)).split("/");
-      return parts.map((_, i) => parts.slice(0, i + 1).join("/"));
-    }),
+    accounts.flatMap((a) =>
+      ouWithParents(a.ou ?? defaultOu((a.kind ?? "workload") as AccountKind, a.name)),
+    ),
   );
   const organizationalUnits = Object.fromEntries(
     org.units.filter((u) => layout.has(u.path)).map((u) => [u.path, u.id]),

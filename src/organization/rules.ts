@@ -2,7 +2,7 @@
 import { defineRule, duplicates } from "../answers/define-rule.js";
 import { guardrailPolicyNames } from "../answers/names.js";
 import type { Problem } from "../answers/problems.js";
-import { accountEmail, defaultOu } from "../answers/resolve.js";
+import { accountEmail, defaultOu, ouWithParents } from "../answers/resolve.js";
 
 export const uniqueAccountNames = defineRule(
   "unique-account-names",
@@ -183,10 +183,7 @@ export const adoptTargetsKnown = defineRule(
       );
     }
     const ous = new Set(
-      a.accounts.flatMap((acc) => {
-        const parts = (acc.ou ?? defaultOu(acc.kind, acc.name)).split("/");
-        return parts.map((_, i) => parts.slice(0, i + 1).join("/"));
-      }),
+      a.accounts.flatMap((acc) => ouWithParents(acc.ou ?? defaultOu(acc.kind, acc.name))),
     );
     for (const path of Object.keys(a.adopt.organizationalUnits)) {
       if (!ous.has(path)) {

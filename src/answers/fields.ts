@@ -3,6 +3,7 @@
  * example, so every area's slice (`src/<area>/answers.ts`) checks e.g. an account ID the same way.
  */
 import { z } from "zod";
+import { ACCOUNT_NAME_MAX_LENGTH } from "./names.js";
 import { REGION_PATTERN } from "./regions.js";
 
 /** CloudWatch Logs accepts only these retention periods (days). */
@@ -10,6 +11,11 @@ export const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
   3653,
 ] as const;
+
+/** What `slugFrom(name, maxLength)` produces: 2-maxLength lowercase letters, digits or '-'. */
+export function slugPattern(maxLength: number): RegExp {
+  return new RegExp(`^[a-z][a-z0-9-]{0,${maxLength - 2}}[a-z0-9]$`);
+}
 
 export const region = () =>
   z
@@ -33,8 +39,8 @@ export const email = () =>
 export const accountName = () =>
   z
     .string()
-    .regex(/^[a-z][a-z0-9-]{0,20}[a-z0-9]$/, {
-      error: "must be 2-22 lowercase letters, digits or '-', starting with a letter",
+    .regex(slugPattern(ACCOUNT_NAME_MAX_LENGTH), {
+      error: `must be 2-${ACCOUNT_NAME_MAX_LENGTH} lowercase letters, digits or '-', starting with a letter`,
     })
     .meta({ examples: ["prod"] });
 

@@ -5,6 +5,7 @@
  * in by the wizard (schema-check.ts), so the CLI can declare `init`'s flags from this list without
  * loading zod at start-up.
  */
+import { prefixFrom } from "../answers/names.js";
 import { REGIONS_ENABLED_BY_DEFAULT } from "../answers/regions.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -78,17 +79,6 @@ function atPath(
     check: (value, draft, schema) => schema(keys, value, draft),
     ...spec,
   };
-}
-
-/** Turns a name into a resource prefix candidate: "Acme Corp" -> "acme-corp". */
-export function prefixFrom(name: unknown): string | undefined {
-  const slug = String(name ?? "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^[^a-z]+|-+$/g, "")
-    .slice(0, 20)
-    .replace(/-+$/, "");
-  return slug.length >= 2 ? slug : undefined;
 }
 
 const RESERVED_ACCOUNT_NAMES = new Set(["log-archive", "security"]);

@@ -1,6 +1,7 @@
 /** Answers slice of the organization area: the organization, its regions, management and member accounts, and brownfield adoption. */
 import { z } from "zod";
-import { accountId, accountName, email, ouPath, region } from "../answers/fields.js";
+import { accountId, accountName, email, ouPath, region, slugPattern } from "../answers/fields.js";
+import { PREFIX_MAX_LENGTH } from "../answers/names.js";
 import { REGIONS_ENABLED_BY_DEFAULT } from "../answers/regions.js";
 import { Network } from "../network/answers.js";
 
@@ -16,8 +17,8 @@ export const Organization = z
       }),
     prefix: z
       .string()
-      .regex(/^[a-z][a-z0-9-]{0,18}[a-z0-9]$/, {
-        error: "must be 2-20 lowercase letters, digits or '-', starting with a letter",
+      .regex(slugPattern(PREFIX_MAX_LENGTH), {
+        error: `must be 2-${PREFIX_MAX_LENGTH} lowercase letters, digits or '-', starting with a letter`,
       })
       .meta({
         description:

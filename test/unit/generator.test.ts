@@ -11,12 +11,8 @@ import {
   renderProject,
   writeProject,
 } from "../../src/generator/project.js";
-import {
-  QUESTIONS,
-  prefixFrom,
-  type AnswersDraft,
-  type Question,
-} from "../../src/generator/questions.js";
+import { prefixFrom } from "../../src/answers/names.js";
+import { QUESTIONS, type AnswersDraft, type Question } from "../../src/generator/questions.js";
 import {
   CANCELLED,
   collectAnswers,

@@ -10,7 +10,8 @@ import {
   renderProject,
   writeProject,
 } from "../../generator/project.js";
-import { prefixFrom, QUESTIONS, type AnswersDraft } from "../../generator/questions.js";
+import { prefixFrom } from "../../answers/names.js";
+import { QUESTIONS, type AnswersDraft } from "../../generator/questions.js";
 import { summarize } from "../../generator/summary.js";
 import { collectValidAnswers } from "../../generator/wizard.js";
 import type { Io } from "../io.js";

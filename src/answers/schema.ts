@@ -21,11 +21,11 @@ import {
   Account,
   ACCOUNT_KINDS,
   Adopt,
-  DEFAULT_ACCOUNTS,
   Management,
   Organization,
   Regions,
 } from "../organization/answers.js";
+import { DEFAULT_ACCOUNTS } from "../organization/defaults.js";
 import { State } from "../state/answers.js";
 import { iamName } from "./fields.js";
 import { Emulator, Terraform } from "./tooling.js";

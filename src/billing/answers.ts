@@ -1,5 +1,6 @@
 /** Answers slice of the billing area: billing alarms and budgets. */
 import { z } from "zod";
+import { BILLING_DEFAULTS } from "./defaults.js";
 import { email } from "../answers/fields.js";
 
 export const Billing = z
@@ -9,10 +10,10 @@ export const Billing = z
       .min(1)
       .optional()
       .meta({ description: "Who receives billing alarms. @default - alarms.emails." }),
-    totalMonthlyUsd: z.number().positive().default(1000).meta({
+    totalMonthlyUsd: z.number().positive().default(BILLING_DEFAULTS.totalMonthlyUsd).meta({
       description: "Alarm when estimated charges for the whole organization exceed this (USD).",
     }),
-    accountMonthlyUsd: z.number().positive().default(200).meta({
+    accountMonthlyUsd: z.number().positive().default(BILLING_DEFAULTS.accountMonthlyUsd).meta({
       description: "Alarm and budget per member account (USD), unless overridden.",
     }),
     accountOverridesUsd: z

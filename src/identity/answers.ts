@@ -1,5 +1,6 @@
 /** Answers slice of the identity area: password policy, MFA-only admins, security contact. */
 import { z } from "zod";
+import { DEFAULT_ADMIN_USERS } from "./defaults.js";
 import { email, iamName } from "../answers/fields.js";
 
 export const PasswordPolicy = z
@@ -57,7 +58,7 @@ export const Admins = z
     }),
     users: z
       .array(iamName())
-      .default([])
+      .default([...DEFAULT_ADMIN_USERS])
       .meta({
         description: "IAM user names to create in the management account and add to the group.",
         examples: [["alice", "bob"]],

@@ -1,5 +1,6 @@
 /** Answers slice of the logging area: the organization CloudTrail. */
 import { z } from "zod";
+import { OBJECT_LOCK_DEFAULTS } from "./defaults.js";
 import { logRetention } from "../answers/fields.js";
 
 export const CloudTrail = z
@@ -15,11 +16,19 @@ export const CloudTrail = z
     }),
     objectLock: z
       .strictObject({
-        enabled: z.boolean().default(false).meta({ description: "Enable S3 Object Lock." }),
-        mode: z.enum(["GOVERNANCE", "COMPLIANCE"]).default("GOVERNANCE").meta({
+        enabled: z
+          .boolean()
+          .default(OBJECT_LOCK_DEFAULTS.enabled)
+          .meta({ description: "Enable S3 Object Lock." }),
+        mode: z.enum(["GOVERNANCE", "COMPLIANCE"]).default(OBJECT_LOCK_DEFAULTS.mode).meta({
           description: "COMPLIANCE cannot be shortened or removed by anyone, including root.",
         }),
-        days: z.number().int().min(1).default(365).meta({ description: "Default retention." }),
+        days: z
+          .number()
+          .int()
+          .min(1)
+          .default(OBJECT_LOCK_DEFAULTS.days)
+          .meta({ description: "Default retention." }),
       })
       .prefault({})
       .meta({

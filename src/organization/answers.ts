@@ -1,5 +1,6 @@
 /** Answers slice of the organization area: the organization, its regions, management and member accounts, and brownfield adoption. */
 import { z } from "zod";
+import { DEFAULT_HOME_REGION } from "./defaults.js";
 import { accountId, accountName, email, ouPath, region, slugPattern } from "../answers/fields.js";
 import { PREFIX_MAX_LENGTH } from "../answers/names.js";
 import { REGIONS_ENABLED_BY_DEFAULT } from "../answers/regions.js";
@@ -40,7 +41,7 @@ export const Organization = z
 export const Regions = z
   .strictObject({
     home: region()
-      .default("us-east-1")
+      .default(DEFAULT_HOME_REGION)
       .meta({ description: "Region for the organization-wide resources (trail, logs, VPCs)." }),
     enabled: z
       .array(region())
@@ -106,13 +107,6 @@ export const Account = z
     }),
   })
   .meta({ description: "A member account of the organization." });
-
-export const DEFAULT_ACCOUNTS = [
-  { name: "log-archive", kind: "log-archive" as const },
-  { name: "dev", kind: "workload" as const, network: {} },
-  { name: "test", kind: "workload" as const, network: {} },
-  { name: "prod", kind: "workload" as const, network: { azCount: 3, nat: "per-az" as const } },
-];
 
 export const Adopt = z
   .strictObject({

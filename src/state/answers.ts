@@ -1,5 +1,6 @@
 /** Answers slice of the state area: where Terraform state lives. */
 import { z } from "zod";
+import { DEFAULT_STATE_BACKEND } from "./defaults.js";
 import { region } from "../answers/fields.js";
 
 const S3State = z.strictObject({
@@ -36,7 +37,7 @@ const LocalState = z.strictObject({
 
 export const State = z
   .discriminatedUnion("backend", [S3State, LocalState])
-  .prefault({ backend: "local" })
+  .prefault({ backend: DEFAULT_STATE_BACKEND })
   .meta({
     description:
       "Where Terraform state lives: S3 (encrypted, use_lockfile) for real use, or local files for trials.",

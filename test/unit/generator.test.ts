@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { validateAnswers } from "../../src/answers/load.js";
 import {
   ANSWERS_FILE,
+  type AnswersDraft,
   GENERATED_MARKER,
   mergeAnswers,
   presetNames,
@@ -12,7 +13,7 @@ import {
   writeProject,
 } from "../../src/generator/project.js";
 import { prefixFrom } from "../../src/answers/names.js";
-import { QUESTIONS, type AnswersDraft, type Question } from "../../src/generator/questions.js";
+import { QUESTIONS, type Question } from "../../src/generator/questions.js";
 import {
   CANCELLED,
   collectAnswers,

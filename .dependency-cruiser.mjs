@@ -43,8 +43,9 @@ const SHARED_PARTS = {
   // alarm-topic.ts: the topic policy (alarmTopicPolicy) lives with the other resource policies;
   // controls.ts names the alarm topic and CIS alarms by the org-trail stack's construct ids.
   monitoring: ["logging/policies.ts", "logging/org-trail-stack.ts"],
-  // org-stack.ts creates and attaches the Guardrails (SCPs).
-  organization: ["guardrails/guardrails.ts"],
+  // org-stack.ts creates and attaches the Guardrails (SCPs); an account's answers carry its
+  // network options (answers.ts embeds the network slice).
+  organization: ["guardrails/guardrails.ts", "network/answers.ts"],
   // state-bucket-stack.ts: the same TLS-only statement (denyInsecureTransport) as the log buckets.
   state: ["logging/policies.ts"],
 };
@@ -118,12 +119,12 @@ export default {
       name: "answers-below-plan",
       comment:
         "answers (schema, rules, loading, names) is the first stage. It may combine the areas' " +
-        "answers/rules slices (src/<area>/answers.ts, src/<area>/rules.ts) and nothing else above it.",
+        "slices (src/<area>/answers.ts, rules.ts and their zod-free defaults.ts) and nothing else above it.",
       severity: "error",
       from: { path: "^src/answers/" },
       to: {
         path: "^src/",
-        pathNot: [`^${BASE}`, "^src/answers/", `^src/${AREA}/(answers|rules)\\.ts$`],
+        pathNot: [`^${BASE}`, "^src/answers/", `^src/${AREA}/(answers|rules|defaults)\\.ts$`],
       },
     },
     {
@@ -135,7 +136,8 @@ export default {
       from: { path: `^src/${AREA}/(answers|rules)\\.ts$` },
       to: {
         path: "^src/",
-        pathNot: [`^${BASE}`, "^src/answers/", `^src/$1/(answers|rules)\\.ts$`],
+        // Another area's slice only where SHARED_PARTS declares it (area-<name>-independent).
+        pathNot: [`^${BASE}`, "^src/answers/", `^src/${AREA}/(answers|rules|defaults)\\.ts$`],
       },
     },
     {

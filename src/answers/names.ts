@@ -11,6 +11,35 @@ export const stackName = {
   network: (account: string) => `network-${account}`,
 } as const;
 
+/**
+ * Longest `organization.prefix`. The prefix starts every resource name the baseline creates; the
+ * tightest AWS limit it meets is S3's 63 characters for `<prefix>-s3-access-logs-<account ID>`
+ * (48 at this length), then IAM's 64 for the role `<prefix>-cloudtrail-to-cloudwatch` (45).
+ */
+export const PREFIX_MAX_LENGTH = 20;
+
+/** Longest account `name`: it appears in stack names and, after the prefix, in budget and VPC names. */
+export const ACCOUNT_NAME_MAX_LENGTH = 22;
+
+/**
+ * "Prod Workloads (EU)" -> "prod-workloads-eu": lowercase letters, digits and single '-',
+ * starting with a letter, at most `maxLength` characters; undefined when fewer than 2 remain.
+ */
+export function slugFrom(name: unknown, maxLength: number): string | undefined {
+  const slug = String(name ?? "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^[^a-z]+|-+$/g, "")
+    .slice(0, maxLength)
+    .replace(/-+$/, "");
+  return slug.length >= 2 ? slug : undefined;
+}
+
+/** Turns a name into a resource prefix candidate: "Acme Corp" -> "acme-corp" (see PREFIX_MAX_LENGTH). */
+export function prefixFrom(name: unknown): string | undefined {
+  return slugFrom(name, PREFIX_MAX_LENGTH);
+}
+
 /** The session name the baseline uses when it assumes roles (shows up in CloudTrail). */
 export const ROLE_SESSION_NAME = "aws-baseline";
 

@@ -73,7 +73,8 @@ export function vpcCidrs(answers: Answers): Map<number, string> | undefined {
   return out;
 }
 
-function ouWithParents(path: string): string[] {
+/** "Workloads/prod" -> ["Workloads", "Workloads/prod"]: the OU and every OU above it. */
+export function ouWithParents(path: string): string[] {
   const parts = path.split("/");
   return parts.map((_, i) => parts.slice(0, i + 1).join("/"));
 }

@@ -10,7 +10,7 @@ import { GetAccountPasswordPolicyCommand, type PasswordPolicy } from "@aws-sdk/c
 import { paginateListPolicies, paginateListTargetsForPolicy } from "@aws-sdk/client-organizations";
 import { validateAnswers } from "../answers/load.js";
 import type { Problem } from "../answers/problems.js";
-import { defaultOu } from "../answers/resolve.js";
+import { defaultOu, ouWithParents } from "../answers/resolve.js";
 import {
   ANSWERS_SCHEMA_REF,
   ANSWERS_VERSION,
@@ -18,7 +18,13 @@ import {
   type AccountKind,
   type Answers,
 } from "../answers/schema.js";
-import { baselineNames, guardrailPolicyNames } from "../answers/names.js";
+import {
+  ACCOUNT_NAME_MAX_LENGTH,
+  baselineNames,
+  guardrailPolicyNames,
+  prefixFrom,
+  slugFrom,
+} from "../answers/names.js";
 import { VERSION } from "../version.js";
 import { awsError, type AwsClients } from "./clients.js";
 import { readOrganization, type OrgAccount, type OrgSnapshot } from "./organization.js";
@@ -70,13 +76,7 @@ export interface Discovery {
 
 /** "Prod Workloads (EU)" -> "prod-workloads-eu", fitted to the answers' account-name rule. */
 export function slug(name: string, fallback: string): string {
-  const s = name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^[^a-z]+/, "")
-    .slice(0, 22)
-    .replace(/-+$/, "");
-  return s.length >= 2 ? s : fallback;
+  return slugFrom(name, ACCOUNT_NAME_MAX_LENGTH) ?? fallback;
 }
 
 export function guessKind(name: string): AccountKind {
@@ -92,7 +92,8 @@ function uniqueNames(accounts: readonly OrgAccount[]): Map<string, string> {
   for (const account of accounts) {
     const base = slug(account.name, `account-${account.id.slice(-4)}`);
     let name = base;
-    for (let n = 2; taken.has(name); n++) name = `${base.slice(0, 19)}-${n}`;
+    for (let n = 2; taken.has(name); n++)
+      name = `${base.slice(0, ACCOUNT_NAME_MAX_LENGTH - 3)}-${n}`;
     taken.add(name);
     out.set(account.id, name);
   }
@@ -210,7 +211,7 @@ export async function discover(clients: AwsClients, options: DiscoverOptions): P
   const conflicts: Conflict[] = [];
 
   const name = options.name ?? management?.name ?? org.id;
-  const prefix = options.prefix ?? slug(name, "org").slice(0, 20).replace(/-+$/, "");
+  const prefix = options.prefix ?? prefixFrom(name) ?? "org";
   const members = org.accounts.filter((a) => a.id !== org.managementAccountId);
   const active = members.filter((a) => a.state === "ACTIVE");
   for (const account of members.filter((a) => a.state !== "ACTIVE")) {
@@ -321,10 +322,9 @@ export async function discover(clients: AwsClients, options: DiscoverOptions): P
   }
 
   const layout = new Set(
-    accounts.flatMap((a) => {
-      const parts = (a.ou ?? defaultOu((a.kind ?? "workload") as AccountKind, a.name)).split("/");
-      return parts.map((_, i) => parts.slice(0, i + 1).join("/"));
-    }),
+    accounts.flatMap((a) =>
+      ouWithParents(a.ou ?? defaultOu((a.kind ?? "workload") as AccountKind, a.name)),
+    ),
   );
   const organizationalUnits = Object.fromEntries(
     org.units.filter((u) => layout.has(u.path)).map((u) => [u.path, u.id]),

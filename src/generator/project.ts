@@ -13,7 +13,13 @@ import { BaselineError } from "../errors.js";
 import { manualSteps } from "../plan/manual-steps.js";
 import { writeFileAtomic } from "../util/fs.js";
 import { PACKAGE_ROOT, VERSION } from "../version.js";
-import type { AnswersDraft } from "./questions.js";
+
+/**
+ * An answers document as read from a file, a preset or the wizard, before validation: any JSON.
+ * Validation (answers/load.ts) turns it into typed answers; the questions work on a typed `Draft`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnswersDraft = Record<string, any>;
 
 /** Marker text that makes a file generator-owned. */
 export const GENERATED_MARKER = "aws-baseline:generated";

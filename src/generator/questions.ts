@@ -5,17 +5,25 @@
  * in by the wizard (schema-check.ts), so the CLI can declare `init`'s flags from this list without
  * loading zod at start-up.
  */
+import { prefixFrom } from "../answers/names.js";
+import type { AnswersPath, Draft, ValueAt } from "../answers/paths.js";
 import { REGIONS_ENABLED_BY_DEFAULT } from "../answers/regions.js";
+import { BILLING_DEFAULTS } from "../billing/defaults.js";
+import { GUARDRAIL_DEFAULTS } from "../guardrails/defaults.js";
+import { DEFAULT_ADMIN_USERS } from "../identity/defaults.js";
+import { OBJECT_LOCK_DEFAULTS } from "../logging/defaults.js";
+import {
+  DEFAULT_ACCOUNTS,
+  DEFAULT_ENVIRONMENTS,
+  DEFAULT_HOME_REGION,
+  workloadNetwork,
+} from "../organization/defaults.js";
+import { DEFAULT_STATE_BACKEND } from "../state/defaults.js";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnswersDraft = Record<string, any>;
+export type { Draft } from "../answers/paths.js";
 
-/** Validates a value with the answers schema at `keys` (see schema-check.ts). */
-export type SchemaCheck = (
-  keys: (string | number)[],
-  value: unknown,
-  draft?: AnswersDraft,
-) => string | undefined;
+/** Validates a value with the answers schema at `path` (see schema-check.ts). */
+export type SchemaCheck = (path: AnswersPath, value: unknown, draft?: Draft) => string | undefined;
 
 export type QuestionKind = "text" | "list" | "number" | "confirm" | "select";
 
@@ -30,91 +38,104 @@ export interface Question {
   /** Must be answered (no usable default) when not running interactively without --yes. */
   readonly required?: boolean;
   /** Current answer in the draft (from a preset, an answers file or an earlier run). */
-  readonly read: (draft: AnswersDraft) => unknown;
+  readonly read: (draft: Draft) => unknown;
   /** The default offered when the draft has no answer. */
-  readonly fallback: (draft: AnswersDraft) => unknown;
+  readonly fallback: (draft: Draft) => unknown;
   /** Checks a parsed value; returns an error text or undefined. */
-  readonly check: (value: unknown, draft: AnswersDraft, schema: SchemaCheck) => string | undefined;
+  readonly check: (value: unknown, draft: Draft, schema: SchemaCheck) => string | undefined;
   /** Writes a parsed value into the draft. */
-  readonly apply: (value: unknown, draft: AnswersDraft) => void;
+  readonly apply: (value: unknown, draft: Draft) => void;
   /** Skip the question for this draft (e.g. S3 settings with local state). */
-  readonly skip?: (draft: AnswersDraft) => boolean;
+  readonly skip?: (draft: Draft) => boolean;
   /** The answers key the question writes; problems under it are fixed by asking it again. */
-  readonly covers: string;
+  readonly covers: AnswersPath;
   /** With --yes and no answer: a schema-valid stand-in that the user must replace before applying. */
   readonly placeholder?: (context: { dirName: string }) => unknown;
 }
 
-export function getAt(draft: AnswersDraft, path: string): unknown {
-  return path
-    .split(".")
-    .reduce<unknown>(
-      (node, key) => (node && typeof node === "object" ? (node as AnswersDraft)[key] : undefined),
-      draft,
-    );
+/** The answer at `path`, or undefined when the draft does not have it yet. */
+export function getAt<P extends AnswersPath>(draft: Draft, path: P): ValueAt<Draft, P> | undefined {
+  let node: unknown = draft;
+  for (const key of path.split(".")) {
+    node = node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  return node as ValueAt<Draft, P> | undefined;
 }
 
-export function setAt(draft: AnswersDraft, path: string, value: unknown): void {
+/** Writes the answer at `path`, creating parent objects; undefined or "" removes it. */
+export function setAt<P extends AnswersPath>(
+  draft: Draft,
+  path: P,
+  value: ValueAt<Draft, P> | undefined,
+): void {
   const keys = path.split(".");
-  let node = draft;
-  for (const key of keys.slice(0, -1)) node = node[key] ??= {};
+  let node = draft as Record<string, unknown>;
+  for (const key of keys.slice(0, -1)) {
+    node = (node[key] ??= {}) as Record<string, unknown>;
+  }
   const last = keys.at(-1) as string;
   if (value === undefined || value === "") delete node[last];
   else node[last] = value;
 }
 
 /** A question whose answer is stored as-is at one answers key. */
-function atPath(
-  path: string,
+function atPath<P extends AnswersPath>(
+  path: P,
   spec: Omit<Question, "read" | "apply" | "check" | "fallback" | "covers"> &
-    Partial<Pick<Question, "fallback" | "check" | "apply">>,
+    Partial<Pick<Question, "check" | "apply">> & {
+      readonly fallback?: (draft: Draft) => ValueAt<Draft, P> | undefined;
+    },
 ): Question {
-  const keys = path.split(".");
   return {
     covers: path,
     read: (draft) => getAt(draft, path),
-    apply: (value, draft) => setAt(draft, path, value),
+    // The value passed the schema check at `path` (or is the typed fallback) before it is applied.
+    apply: (value, draft) => setAt(draft, path, value as ValueAt<Draft, P>),
     fallback: () => undefined,
-    check: (value, draft, schema) => schema(keys, value, draft),
+    check: (value, draft, schema) => schema(path, value, draft),
     ...spec,
   };
-}
-
-/** Turns a name into a resource prefix candidate: "Acme Corp" -> "acme-corp". */
-export function prefixFrom(name: unknown): string | undefined {
-  const slug = String(name ?? "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^[^a-z]+|-+$/g, "")
-    .slice(0, 20)
-    .replace(/-+$/, "");
-  return slug.length >= 2 ? slug : undefined;
 }
 
 const RESERVED_ACCOUNT_NAMES = new Set(["log-archive", "security"]);
 
 /** Workload environments are the accounts of kind workload, in order. */
-function environments(draft: AnswersDraft): string[] | undefined {
-  const accounts = draft.accounts as { name: string; kind?: string }[] | undefined;
-  return accounts?.filter((a) => (a.kind ?? "workload") === "workload").map((a) => a.name);
+function environments(draft: Draft): (string | undefined)[] | undefined {
+  return draft.accounts?.filter((a) => (a.kind ?? "workload") === "workload").map((a) => a.name);
+}
+
+function hasSecurityAccount(draft: Draft): boolean {
+  return (draft.accounts ?? []).some((a) => a.kind === "security");
 }
 
 /**
  * Rebuilds the account list: log-archive, the optional security account, then one workload
  * account per environment. An environment already in the draft keeps its settings (network,
- * ID); a new one gets a network with the defaults. Production-like names get 3 zones with a
- * NAT gateway per zone, as in the default answers.
+ * ID); a new one gets the network of a new workload account, as in the default answers.
  */
-function applyAccounts(draft: AnswersDraft, envs: string[], security: boolean): void {
-  const existing = new Map(((draft.accounts ?? []) as { name: string }[]).map((a) => [a.name, a]));
-  const keep = (name: string, fallback: object) => existing.get(name) ?? fallback;
+function applyAccounts(
+  draft: Draft,
+  envs: readonly (string | undefined)[],
+  security: boolean,
+): void {
+  const existing = new Map((draft.accounts ?? []).map((a) => [a.name, a]));
+  const keep = (name: string | undefined, fallback: NonNullable<Draft["accounts"]>[number]) =>
+    existing.get(name) ?? fallback;
   draft.accounts = [
     keep("log-archive", { name: "log-archive", kind: "log-archive" }),
     ...(security ? [keep("security", { name: "security", kind: "security" })] : []),
-    ...envs.map((name) =>
-      keep(name, { name, network: /^prod/.test(name) ? { azCount: 3, nat: "per-az" } : {} }),
-    ),
+    ...envs.map((name) => keep(name, { name, network: workloadNetwork(name) })),
   ];
+}
+
+type ObjectLockMode = NonNullable<ValueAt<Draft, "cloudtrail.objectLock.mode">>;
+type StateBackend = NonNullable<ValueAt<Draft, "state.backend">>;
+
+/** The object-lock select's value for a draft's cloudtrail.objectLock (defaults from the schema). */
+function objectLockChoice(lock: { enabled?: boolean; mode?: ObjectLockMode }): string {
+  return (lock.enabled ?? OBJECT_LOCK_DEFAULTS.enabled)
+    ? (lock.mode ?? OBJECT_LOCK_DEFAULTS.mode)
+    : "off";
 }
 
 export const QUESTIONS: readonly Question[] = [
@@ -159,25 +180,20 @@ export const QUESTIONS: readonly Question[] = [
     kind: "list",
     flag: "--environments <names>",
     read: environments,
-    fallback: () => ["dev", "test", "prod"],
+    fallback: () => [...DEFAULT_ENVIRONMENTS],
     check: (value, _draft, schema) => {
       const names = value as string[];
       if (names.length === 0) return "name at least one environment";
       for (const name of names) {
         if (RESERVED_ACCOUNT_NAMES.has(name))
           return `"${name}" is reserved for the ${name} account`;
-        const error = schema(["accounts", 0, "name"], name);
+        const error = schema("accounts.0.name", name);
         if (error) return `"${name}" ${error}`;
       }
       const dup = names.find((n, i) => names.indexOf(n) !== i);
       return dup ? `"${dup}" is listed twice` : undefined;
     },
-    apply: (value, draft) =>
-      applyAccounts(
-        draft,
-        value as string[],
-        ((draft.accounts ?? []) as { kind?: string }[]).some((a) => a.kind === "security"),
-      ),
+    apply: (value, draft) => applyAccounts(draft, value as string[], hasSecurityAccount(draft)),
   },
   {
     id: "securityAccount",
@@ -185,14 +201,11 @@ export const QUESTIONS: readonly Question[] = [
     group: "Accounts and e-mails",
     message: "Add a separate security/audit account?",
     kind: "confirm",
-    read: (draft) =>
-      draft.accounts
-        ? (draft.accounts as { kind?: string }[]).some((a) => a.kind === "security")
-        : undefined,
-    fallback: () => false,
+    read: (draft) => (draft.accounts ? hasSecurityAccount(draft) : undefined),
+    fallback: () => DEFAULT_ACCOUNTS.some((a) => a.name === "security"),
     check: () => undefined,
     apply: (value, draft) =>
-      applyAccounts(draft, environments(draft) ?? ["dev", "test", "prod"], value === true),
+      applyAccounts(draft, environments(draft) ?? DEFAULT_ENVIRONMENTS, value === true),
   },
   atPath("regions.home", {
     id: "homeRegion",
@@ -200,7 +213,7 @@ export const QUESTIONS: readonly Question[] = [
     message: "Home region (organization trail, logs, VPCs)",
     kind: "text",
     flag: "--home-region <region>",
-    fallback: () => "us-east-1",
+    fallback: () => DEFAULT_HOME_REGION,
   }),
   atPath("regions.enabled", {
     id: "regions",
@@ -216,14 +229,14 @@ export const QUESTIONS: readonly Question[] = [
     message: "Admin IAM users to create in the management account (comma-separated, may be empty)",
     kind: "list",
     flag: "--admin-users <names>",
-    fallback: () => [],
+    fallback: () => [...DEFAULT_ADMIN_USERS],
   }),
   atPath("guardrails.denyRegionsOutsideEnabled", {
     id: "regionDeny",
     group: "Identity",
     message: "Deny regional actions outside the covered regions (SCP)?",
     kind: "confirm",
-    fallback: () => false,
+    fallback: () => GUARDRAIL_DEFAULTS.denyRegionsOutsideEnabled,
   }),
   atPath("alarms.emails", {
     id: "alarmEmails",
@@ -247,18 +260,19 @@ export const QUESTIONS: readonly Question[] = [
       { title: "compliance (nobody can shorten or remove it, not even root)", value: "COMPLIANCE" },
     ],
     read: (draft) => {
-      const lock = getAt(draft, "cloudtrail.objectLock") as
-        { enabled?: boolean; mode?: string } | undefined;
-      return lock === undefined ? undefined : lock.enabled ? (lock.mode ?? "GOVERNANCE") : "off";
+      const lock = getAt(draft, "cloudtrail.objectLock");
+      return lock === undefined ? undefined : objectLockChoice(lock);
     },
-    fallback: () => "off",
+    fallback: () => objectLockChoice({}),
     check: () => undefined,
     apply: (value, draft) => {
-      const lock = (getAt(draft, "cloudtrail.objectLock") ?? {}) as AnswersDraft;
+      const lock = getAt(draft, "cloudtrail.objectLock") ?? {};
       setAt(
         draft,
         "cloudtrail.objectLock",
-        value === "off" ? { ...lock, enabled: false } : { ...lock, enabled: true, mode: value },
+        value === "off"
+          ? { ...lock, enabled: false }
+          : { ...lock, enabled: true, mode: value as ObjectLockMode },
       );
     },
   },
@@ -268,7 +282,7 @@ export const QUESTIONS: readonly Question[] = [
     message: "Alarm when the whole organization's monthly charges exceed (USD)",
     kind: "number",
     flag: "--billing-total <usd>",
-    fallback: () => 1000,
+    fallback: () => BILLING_DEFAULTS.totalMonthlyUsd,
   }),
   atPath("billing.accountMonthlyUsd", {
     id: "billingAccount",
@@ -276,7 +290,7 @@ export const QUESTIONS: readonly Question[] = [
     message: "Alarm and budget per account, monthly (USD)",
     kind: "number",
     flag: "--billing-account <usd>",
-    fallback: () => 200,
+    fallback: () => BILLING_DEFAULTS.accountMonthlyUsd,
   }),
   atPath("state.backend", {
     id: "stateBackend",
@@ -291,10 +305,10 @@ export const QUESTIONS: readonly Question[] = [
         value: "s3",
       },
     ],
-    fallback: () => "local",
+    fallback: () => DEFAULT_STATE_BACKEND,
     check: () => undefined,
     apply: (value, draft) => {
-      if (getAt(draft, "state.backend") !== value) draft.state = { backend: value };
+      if (getAt(draft, "state.backend") !== value) draft.state = { backend: value as StateBackend };
     },
   }),
   atPath("state.bucket", {
@@ -303,10 +317,10 @@ export const QUESTIONS: readonly Question[] = [
     message: "State bucket name",
     kind: "text",
     flag: "--state-bucket <bucket>",
-    fallback: (draft) =>
-      getAt(draft, "organization.prefix")
-        ? `${getAt(draft, "organization.prefix")}-terraform-state`
-        : undefined,
+    fallback: (draft) => {
+      const prefix = getAt(draft, "organization.prefix");
+      return prefix ? `${prefix}-terraform-state` : undefined;
+    },
     skip: (draft) => getAt(draft, "state.backend") !== "s3",
   }),
   atPath("state.region", {
@@ -315,9 +329,9 @@ export const QUESTIONS: readonly Question[] = [
     message: "State bucket region",
     kind: "text",
     flag: "--state-region <region>",
-    fallback: (draft) => getAt(draft, "regions.home") ?? "us-east-1",
+    fallback: (draft) => getAt(draft, "regions.home") ?? DEFAULT_HOME_REGION,
     skip: (draft) => getAt(draft, "state.backend") !== "s3",
-    check: (value, _draft, schema) => schema(["regions", "home"], value),
+    check: (value, _draft, schema) => schema("regions.home", value),
   }),
 ];
 

@@ -4,18 +4,19 @@
  */
 import { problemsFromIssues, schemaAt } from "../answers/problems.js";
 import { AnswersSchema } from "../answers/schema.js";
-import type { AnswersDraft, Question } from "./questions.js";
+import type { AnswersPath } from "../answers/paths.js";
+import type { Draft, Question } from "./questions.js";
 
 /**
- * Validates one value with the schema at `keys`, the same rule as in an answers file. `draft`
+ * Validates one value with the schema at `path`, the same rule as in an answers file. `draft`
  * picks the branch of discriminated unions (e.g. the S3 state settings).
  */
 export function checkWithSchema(
-  keys: (string | number)[],
+  path: AnswersPath,
   value: unknown,
-  draft?: AnswersDraft,
+  draft?: Draft,
 ): string | undefined {
-  const schema = schemaAt(AnswersSchema, keys, draft);
+  const schema = schemaAt(AnswersSchema, path.split("."), draft);
   if (!schema || value === undefined) return undefined;
   const result = (
     schema as unknown as { safeParse: (v: unknown) => { success: boolean; error?: { issues: [] } } }
@@ -26,11 +27,7 @@ export function checkWithSchema(
 }
 
 /** The question's own check, after the generic one every select gets: the value is one of its choices. */
-export function checkAnswer(
-  question: Question,
-  value: unknown,
-  draft: AnswersDraft,
-): string | undefined {
+export function checkAnswer(question: Question, value: unknown, draft: Draft): string | undefined {
   if (question.kind === "select" && !question.choices?.some((c) => c.value === value)) {
     return `use one of: ${question.choices?.map((c) => c.value).join(", ")}`;
   }

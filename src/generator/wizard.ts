@@ -8,7 +8,8 @@ import { validateAnswers } from "../answers/load.js";
 import type { Problem } from "../answers/problems.js";
 import type { BaselineConfig } from "../answers/resolve.js";
 import { BaselineError } from "../errors.js";
-import { parseInput, QUESTIONS, type AnswersDraft, type Question } from "./questions.js";
+import type { AnswersDraft } from "./project.js";
+import { parseInput, QUESTIONS, type Draft, type Question } from "./questions.js";
 import { checkAnswer } from "./schema-check.js";
 
 export const CANCELLED = Symbol("cancelled");
@@ -53,7 +54,7 @@ export async function collectAnswers(
   base: AnswersDraft,
   options: CollectOptions,
 ): Promise<CollectResult> {
-  const draft: AnswersDraft = structuredClone(base);
+  const draft: Draft = structuredClone(base);
   draft.version ??= 1;
   const flagProblems: Problem[] = [];
   const missing: Question[] = [];

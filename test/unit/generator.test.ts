@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { validateAnswers } from "../../src/answers/load.js";
 import {
   ANSWERS_FILE,
+  type AnswersDraft,
   GENERATED_MARKER,
   mergeAnswers,
   presetNames,
@@ -11,12 +12,8 @@ import {
   renderProject,
   writeProject,
 } from "../../src/generator/project.js";
-import {
-  QUESTIONS,
-  prefixFrom,
-  type AnswersDraft,
-  type Question,
-} from "../../src/generator/questions.js";
+import { prefixFrom } from "../../src/answers/names.js";
+import { QUESTIONS, type Question } from "../../src/generator/questions.js";
 import {
   CANCELLED,
   collectAnswers,

@@ -5,12 +5,14 @@ import { readAnswersFile } from "../../answers/load.js";
 import { BaselineError } from "../../errors.js";
 import {
   ANSWERS_FILE,
+  type AnswersDraft,
   mergeAnswers,
   readPreset,
   renderProject,
   writeProject,
 } from "../../generator/project.js";
-import { prefixFrom, QUESTIONS, type AnswersDraft } from "../../generator/questions.js";
+import { prefixFrom } from "../../answers/names.js";
+import { QUESTIONS } from "../../generator/questions.js";
 import { summarize } from "../../generator/summary.js";
 import { collectValidAnswers } from "../../generator/wizard.js";
 import type { Io } from "../io.js";

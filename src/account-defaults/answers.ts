@@ -1,0 +1,25 @@
+/** Answers slice of the account-defaults area: EBS encryption, S3 Block Public Access, Access Analyzer, IMDSv2. */
+import { z } from "zod";
+
+export const AccountDefaults = z
+  .strictObject({
+    ebsEncryption: z
+      .enum(["aws-managed-key", "customer-managed-key", "off"])
+      .default("aws-managed-key")
+      .meta({
+        description:
+          "EBS encryption by default in every enabled region (CIS 2.2.1), with the AWS managed key or a customer managed key per region (rotated, about $1/month each).",
+      }),
+    s3BlockPublicAccess: z.boolean().default(true).meta({
+      description: "S3 account-level Block Public Access, all four settings (CIS 2.1.4).",
+    }),
+    accessAnalyzer: z.boolean().default(true).meta({
+      description:
+        "IAM Access Analyzer (account zone of trust) in every enabled region (CIS 1.20).",
+    }),
+    imdsv2: z.boolean().default(true).meta({
+      description:
+        "Require IMDSv2 by default for new EC2 instances in every enabled region (CIS 5.6).",
+    }),
+  })
+  .meta({ description: "Account-level defaults applied in every account." });

@@ -1,0 +1,35 @@
+/** Answers slice of the guardrails area: SCP switches and organization-level protections. */
+import { z } from "zod";
+import { GUARDRAIL_DEFAULTS } from "./defaults.js";
+
+export const Guardrails = z
+  .strictObject({
+    denyLeavingOrganization: z.boolean().default(GUARDRAIL_DEFAULTS.denyLeavingOrganization).meta({
+      description:
+        "SCP: member accounts cannot leave the organization (and escape every guardrail).",
+    }),
+    protectCloudTrail: z.boolean().default(GUARDRAIL_DEFAULTS.protectCloudTrail).meta({
+      description:
+        "SCP: nobody but the baseline's access role can stop or change the trail, its log buckets or its KMS key.",
+    }),
+    protectAccountDefaults: z.boolean().default(GUARDRAIL_DEFAULTS.protectAccountDefaults).meta({
+      description:
+        "SCP: nobody but the baseline's access role can turn off EBS default encryption, S3 account Block Public Access, IMDSv2 defaults or Access Analyzer.",
+    }),
+    denyRootUser: z.boolean().default(GUARDRAIL_DEFAULTS.denyRootUser).meta({
+      description:
+        "SCP: the root user of member accounts can do nothing (centralized root sessions excepted) and nobody can create root access keys.",
+    }),
+    centralRootAccess: z.boolean().default(GUARDRAIL_DEFAULTS.centralRootAccess).meta({
+      description:
+        "Centralized root access for member accounts: root credentials management and root sessions from the management account.",
+    }),
+    denyRegionsOutsideEnabled: z
+      .boolean()
+      .default(GUARDRAIL_DEFAULTS.denyRegionsOutsideEnabled)
+      .meta({
+        description:
+          "SCP: deny regional actions outside regions.enabled (global services stay allowed). Test it before enabling in a busy org.",
+      }),
+  })
+  .meta({ description: "Service control policies and organization-level protections." });

@@ -55,7 +55,6 @@ export {
 export { runnerSetup, type RunnerChoice, type RunnerFlags } from "./run/setup.js";
 export { answersDiff, readSync, type AwsTarget } from "./aws/sync.js";
 export {
-  applyAll,
   checkProtected,
   driftAll,
   driftExitCode,
@@ -63,7 +62,6 @@ export {
   PROTECTED_TYPES,
   type DriftChange,
   type DriftResult,
-  type StackApplyOutcome,
   type StackPlanOutcome,
 } from "./run/terraform/operations.js";
 export { runInOrder, topologicalOrder, type Node, type Outcome } from "./run/terraform/order.js";

@@ -5,12 +5,12 @@ import type {
   DriftChange,
   DriftResult,
   ProtectedChange,
-  StackApplyOutcome,
   StackPlanOutcome,
 } from "../run/terraform/operations.js";
 import type { AttributeChange } from "../run/terraform/plan-json.js";
 import type { RunnerChoice } from "../run/setup.js";
 import type { StepEvent } from "../run/terraform/runner.js";
+import type { WaveOutcome } from "../run/waves.js";
 import type { Colors, Io } from "./io.js";
 import { table } from "./render.js";
 
@@ -63,13 +63,13 @@ export function renderProtected(changes: readonly ProtectedChange[], c: Colors):
   return changes.map((p) => `  ${c.red(p.action)} ${p.stack}: ${p.address} (${p.what})`).join("\n");
 }
 
-export function renderApply(applied: readonly StackApplyOutcome[], c: Colors): string {
-  return applied
-    .map((a) => {
-      if (a.status === "applied") return `${c.green("✔")} ${a.stack}: applied`;
-      if (a.status === "unchanged") return `${c.dim("·")} ${a.stack}: no changes`;
-      if (a.status !== "failed" && a.status !== "skipped") return "";
-      return `${c.red("✖")} ${a.stack}: ${a.status}: ${a.reason}\n  log: ${a.logFile}`;
+/** What one deploy wave did to each of its stacks. */
+export function renderWaveOutcomes(outcomes: readonly WaveOutcome[], c: Colors): string {
+  return outcomes
+    .map((o) => {
+      if ("reason" in o) return `${c.red("✖")} ${o.stack}: ${o.status}: ${o.reason}`;
+      if (o.status === "applied") return `${c.green("✔")} ${o.stack}: applied`;
+      return `${c.dim("·")} ${o.stack}: no changes`;
     })
     .join("\n");
 }

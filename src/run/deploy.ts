@@ -1,8 +1,8 @@
 /**
  * The first run on a new organization, in one `deploy`: member-account stacks need account IDs
  * that exist only after the `org` stack has created the accounts. So: apply `org`, record the new
- * IDs (Organizations discovery), synthesize again, then deploy everything that is ready. Later
- * runs, with every ID known, are a single phase. The steps are injected, so this order is tested
+ * IDs (Organizations discovery), synthesize again, then deploy everything that is ready, in
+ * waves (see waves.ts). Later runs, with every ID known, are a single phase. The steps are injected, so this order is tested
  * without AWS. `deploy()` wires the real steps; its caller supplies `confirm` and `report`.
  */
 import { editAnswersText } from "../answers/edit.js";
@@ -15,16 +15,14 @@ import type { PendingStack } from "../plan/plan.js";
 import { synthesize } from "../synth/synth.js";
 import { writeFileAtomic } from "../util/fs.js";
 import {
-  applyAll,
-  checkPlans,
-  checkProtected,
-  planAll,
+  protectedChanges,
   type ProtectedChange,
   type RunOptions,
-  type StackApplyOutcome,
   type StackPlanOutcome,
 } from "./terraform/operations.js";
 import type { Node } from "./terraform/order.js";
+import { applyStack, initStack, logFile, planStack, type SavedPlan } from "./terraform/runner.js";
+import { runWaves, type WaveOutcome, type WavePlan } from "./waves.js";
 
 /** Stacks ready to run (name and dependencies) and the ones still waiting for IDs. */
 export interface SynthesizedStacks {
@@ -35,8 +33,8 @@ export interface SynthesizedStacks {
 export interface DeploySteps {
   /** Synthesizes from the answers as they are now. */
   synth(): Promise<SynthesizedStacks>;
-  /** Plans, checks, confirms and applies these stacks; throws when anything fails. */
-  deploy(stacks: readonly Node[]): Promise<void>;
+  /** Plans, checks, confirms and applies these stacks in waves; throws when anything fails. */
+  deploy(stacks: readonly Node[]): Promise<readonly WaveOutcome[]>;
   /** Reads the organization and writes the new IDs into the answers file. */
   recordIds(): Promise<void>;
 }
@@ -44,6 +42,8 @@ export interface DeploySteps {
 export interface DeployFlowResult {
   /** Stack names per phase, in the order they were deployed. */
   readonly phases: readonly (readonly string[])[];
+  /** What happened to each stack (the last phase that ran it wins). */
+  readonly outcomes: readonly WaveOutcome[];
   /** Stacks still waiting after the last phase (IDs Organizations does not have yet). */
   readonly pending: readonly PendingStack[];
 }
@@ -57,16 +57,18 @@ export async function deployFlow(
   const phases: string[][] = [];
   let synthesized = await steps.synth();
   const org = chosen(synthesized.stacks).find((s) => s.name === stackName.org);
+  const outcomes = new Map<string, WaveOutcome>();
+  const record = (list: readonly WaveOutcome[]) => list.forEach((o) => outcomes.set(o.stack, o));
   if (synthesized.pending.length > 0 && org) {
     phases.push([org.name]);
-    await steps.deploy([org]);
+    record(await steps.deploy([org]));
     await steps.recordIds();
     synthesized = await steps.synth();
   }
   const rest = chosen(synthesized.stacks);
   phases.push(rest.map((s) => s.name));
-  await steps.deploy(rest);
-  return { phases, pending: synthesized.pending };
+  record(await steps.deploy(rest));
+  return { phases, outcomes: [...outcomes.values()], pending: synthesized.pending };
 }
 
 /** Synthesizes into outDir and returns what the terraform runner needs from the result. */
@@ -83,15 +85,33 @@ export async function synthStacks(
 
 /** What `deploy` reports as it goes; the caller renders it (the library never prints). */
 export type DeployEvent =
-  /** Every selected stack was planned (failed plans included). */
-  | { readonly type: "planned"; readonly plans: readonly StackPlanOutcome[] }
-  | { readonly type: "nothing-to-apply" }
-  | { readonly type: "applied"; readonly applied: readonly StackApplyOutcome[] }
+  /** A wave was planned (failed plans included); `toApply` is what confirmation would apply. */
+  | {
+      readonly type: "wave-planned";
+      readonly wave: number;
+      readonly waves: number;
+      readonly plans: readonly StackPlanOutcome[];
+      readonly toApply: readonly string[];
+    }
+  /** A wave ended: what happened to each of its stacks. */
+  | {
+      readonly type: "wave-done";
+      readonly wave: number;
+      readonly waves: number;
+      readonly outcomes: readonly WaveOutcome[];
+    }
   /** A line of progress while the organization is read (first run only). */
   | { readonly type: "organization"; readonly line: string }
   /** The answers file is about to get the new IDs: the diff, before it is written. */
   | { readonly type: "ids-diff"; readonly file: string; readonly diff: string }
   | { readonly type: "ids-recorded"; readonly file: string; readonly count: number };
+
+/** What one confirmation covers: one wave's stacks with changes. */
+export interface WaveConfirmation {
+  readonly wave: number;
+  readonly waves: number;
+  readonly toApply: readonly string[];
+}
 
 export interface DeployOptions {
   /** The answers file: read again after the org stack, and where the new IDs are recorded. */
@@ -107,39 +127,71 @@ export interface DeployOptions {
   /** The first synthesis (already done by the caller, or read from outDir's manifest). */
   readonly synthesized: SynthesizedStacks;
   readonly run: RunOptions;
-  /** Asked once per phase, after the plans are reported and checked; false stops (ABORTED). */
-  readonly confirm: () => Promise<boolean>;
-  /** Renders protected deletes for the PROTECTED_DESTROY hint. @default - one plain line each */
+  /** Asked once per wave with changes, after its plans are reported; false stops (ABORTED). */
+  readonly confirm: (wave: WaveConfirmation) => Promise<boolean>;
+  /** Renders protected deletes in a refusal's reason. @default - one plain line each */
   readonly describeProtected?: (changes: readonly ProtectedChange[]) => string;
   readonly report?: (event: DeployEvent) => void;
 }
 
-/** Plan, refuse protected deletes, confirm, apply saved plans in order. */
-async function deployStacks(stacks: readonly Node[], o: DeployOptions): Promise<void> {
-  const plans = await planAll(stacks, o.run);
-  o.report?.({ type: "planned", plans });
-  checkPlans(plans);
-  checkProtected(plans, o.allowDestroy ?? false, o.describeProtected);
-  const planned = plans.filter(
-    (p): p is StackPlanOutcome & { status: "planned" } => p.status === "planned",
-  );
-  if (!planned.some((p) => p.hasChanges)) {
-    o.report?.({ type: "nothing-to-apply" });
-    return;
-  }
-  if (!(await o.confirm())) throw new BaselineError("ABORTED", "nothing applied");
-  const applied = await applyAll(planned, stacks, o.run);
-  o.report?.({ type: "applied", applied });
-  const failed = applied.filter((a) => a.status === "failed" || a.status === "skipped");
-  if (failed.length > 0) {
+function planOutcome(o: DeployOptions, p: WavePlan<SavedPlan>): StackPlanOutcome {
+  const log = logFile(o.run, p.stack);
+  if (!p.ok) return { stack: p.stack, status: "failed", reason: p.reason, logFile: log };
+  const { plan, hasChanges, planFile } = p.plan;
+  return {
+    stack: p.stack,
+    status: "planned",
+    hasChanges,
+    counts: plan.counts,
+    changes: plan.changes,
+    planFile,
+    logFile: log,
+  };
+}
+
+/**
+ * Plans, confirms and applies the stacks in waves (see waves.ts). A plan that deletes or replaces
+ * a protected resource is refused for its stack unless allowed. Throws STACK_FAILED at the end
+ * when any stack did not finish, after every stack that could go on has gone on.
+ */
+async function deployStacks(stacks: readonly Node[], o: DeployOptions): Promise<WaveOutcome[]> {
+  const describe =
+    o.describeProtected ??
+    ((changes: readonly ProtectedChange[]) =>
+      changes.map((c) => `  ${c.action} ${c.address} (${c.what})`).join("\n"));
+  const outcomes = await runWaves<SavedPlan>(stacks, o.run.concurrency, {
+    plan: async (stack) => {
+      await initStack(o.run, stack);
+      return planStack(o.run, stack);
+    },
+    hasChanges: (plan) => plan.hasChanges,
+    refuse: (stack, plan) => {
+      if (o.allowDestroy) return undefined;
+      const risky = protectedChanges([planOutcome(o, { stack, ok: true, plan })]);
+      return risky.length > 0
+        ? `the plan deletes or replaces ${risky.length} protected resource(s); run again with --allow-destroy if that is intended\n${describe(risky)}`
+        : undefined;
+    },
+    confirm: (review) => o.confirm(review),
+    apply: (stack, plan) => applyStack(o.run, stack, plan.planFile),
+    report: (event) =>
+      o.report?.(
+        event.type === "wave-planned"
+          ? { ...event, plans: event.plans.map((p) => planOutcome(o, p)) }
+          : event,
+      ),
+  });
+  const unfinished = outcomes.filter((r) => r.status !== "applied" && r.status !== "unchanged");
+  if (unfinished.length > 0) {
     throw new BaselineError(
       "STACK_FAILED",
-      `apply did not finish for ${failed.map((f) => f.stack).join(", ")}`,
+      `${unfinished.length} stack(s) did not finish: ${unfinished.map((u) => `${u.stack} (${u.status})`).join(", ")}`,
       {
-        hint: "fix the first failure (see its log), then run deploy again: applied stacks show no changes",
+        hint: "the reasons are listed above and each stack's log has terraform's output; fix the first failure, then run deploy again (applied stacks show no changes)",
       },
     );
   }
+  return outcomes;
 }
 
 /** accounts sync, non-interactively, as step 2 of a first deploy. */

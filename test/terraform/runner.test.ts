@@ -172,4 +172,67 @@ describe.skipIf(skip)("plan, deploy and drift on real terraform (terraform_data 
     expect(text.stdout).toMatch(/org\s+unchecked/);
     expect(text.stdout).toContain("not checked:");
   });
+
+  it(
+    title(
+      "a first deploy plans a stack only after the stack it reads from is applied (waves), in one run",
+    ),
+    () => {
+      // log-archive's plan reads org's outputs from org's state, as org-trail reads the key that
+      // log-archive creates: planning both before applying either fails on a new organization.
+      const waveOut = join(root, "waves.out");
+      const stack = (name: string, body: Record<string, unknown>) => {
+        mkdirSync(join(waveOut, "stacks", name), { recursive: true });
+        writeFileSync(
+          join(waveOut, "stacks", name, "cdk.tf.json"),
+          JSON.stringify({
+            terraform: { backend: { local: { path: `../../../wave-state/${name}.tfstate` } } },
+            ...body,
+          }),
+        );
+      };
+      stack("org", {
+        resource: { terraform_data: { organization: { input: "o-123" } } },
+        output: { id: { value: "${terraform_data.organization.output}" } },
+      });
+      stack("log-archive", {
+        data: {
+          terraform_remote_state: {
+            org: {
+              backend: "local",
+              config: { path: "${path.module}/../../../wave-state/org.tfstate" },
+            },
+          },
+        },
+        resource: {
+          terraform_data: { bucket: { input: "${data.terraform_remote_state.org.outputs.id}" } },
+        },
+      });
+      writeFileSync(
+        join(waveOut, "manifest.json"),
+        JSON.stringify({
+          stacks: { org: { dependencies: [] }, "log-archive": { dependencies: ["org"] } },
+        }),
+      );
+      const deployed = cli(
+        [
+          "deploy",
+          "--yes",
+          "--json",
+          "--no-synth",
+          "--out",
+          waveOut,
+          "--logs-dir",
+          join(root, "wave-logs"),
+        ],
+        { cwd: root },
+      );
+      expect(deployed.code, deployed.stderr).toBe(0);
+      expect(JSON.parse(deployed.stdout).stacks).toEqual([
+        { stack: "org", status: "applied" },
+        { stack: "log-archive", status: "applied" },
+      ]);
+      expect(deployed.stderr).toContain("wave 2 of 2: planned");
+    },
+  );
 });

@@ -119,6 +119,7 @@ describe("first deploy on a new organization", () => {
         },
         deploy: async (stacks: readonly Node[]) => {
           calls.push(`deploy ${stacks.map((s) => s.name).join(",")}`);
+          return stacks.map((s) => ({ stack: s.name, status: "applied" as const }));
         },
         recordIds: async () => {
           calls.push("record IDs");

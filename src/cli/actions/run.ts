@@ -21,7 +21,7 @@ import type { Io } from "../io.js";
 import { confirmOrStop } from "../prompter.js";
 import {
   driftMarkdown,
-  renderApply,
+  renderWaveOutcomes,
   renderDrift,
   renderPlans,
   renderProtected,
@@ -110,32 +110,35 @@ export async function deployCommand(flags: DeployFlags, io: Io): Promise<void> {
     allowDestroy: flags.allowDestroy,
     synthesized: { stacks: prepared.stacks, pending: prepared.pending },
     run: prepared.options,
-    confirm: async () => {
+    confirm: async (wave) => {
       await confirmOrStop(io, {
         yes: flags.yes,
         command: "deploy",
-        question: "Apply these plans?",
+        question: `Apply wave ${wave.wave} of ${wave.waves} (${wave.toApply.join(", ")})?`,
         hint: "review `aws-baseline plan`, then run deploy with --yes",
-        refused: "nothing applied",
+        refused: `stopped before wave ${wave.wave}: its stacks were not applied`,
       });
       return true;
     },
     describeProtected: (risky) => renderProtected(risky, c),
     report: (e) => {
-      if (e.type === "planned") io.progress(renderPlans(e.plans, [], c));
-      else if (e.type === "nothing-to-apply")
-        io.progress(c.green("nothing to apply: every stack matches its plan"));
-      else if (e.type === "applied") io.progress(renderApply(e.applied, c));
+      if (e.type === "wave-planned") {
+        io.progress(c.bold(`wave ${e.wave} of ${e.waves}: planned`));
+        io.progress(renderPlans(e.plans, [], c));
+        if (e.toApply.length === 0) io.progress(c.green("nothing to apply in this wave"));
+      } else if (e.type === "wave-done") io.progress(renderWaveOutcomes(e.outcomes, c));
       else if (e.type === "organization") io.progress(c.dim(e.line));
       else if (e.type === "ids-diff") io.progress(e.diff);
       else io.progress(`${c.green("✔")} recorded ${e.count} ID(s) in ${e.file}`);
     },
   });
-  io.result({ ok: true, phases: result.phases, pending: result.pending }, () =>
-    [
-      `${io.color.green("✔")} deployed: ${result.phases.map((p) => p.join(", ")).join(" → ")}`,
-      ...result.pending.map((p) => `${io.color.yellow("waiting")} ${p.name}: ${p.reason}`),
-    ].join("\n"),
+  io.result(
+    { ok: true, phases: result.phases, stacks: result.outcomes, pending: result.pending },
+    () =>
+      [
+        `${io.color.green("✔")} deployed: ${result.phases.map((p) => p.join(", ")).join(" → ")}`,
+        ...result.pending.map((p) => `${io.color.yellow("waiting")} ${p.name}: ${p.reason}`),
+      ].join("\n"),
   );
 }
 

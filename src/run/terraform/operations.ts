@@ -12,7 +12,6 @@ export type { DriftChange, DriftSource } from "./drift.js";
 import { runInOrder, type Node, type Outcome } from "./order.js";
 import type { ChangeAction, PlanCounts, ResourceChange } from "./plan-json.js";
 import {
-  applyStack,
   initStack,
   logFile,
   planStack,
@@ -150,41 +149,6 @@ export function checkProtected(
     );
   }
   return risky;
-}
-
-// ---- apply ------------------------------------------------------------------------------------
-
-export type StackApplyOutcome =
-  | { readonly stack: string; readonly status: "applied" | "unchanged"; readonly logFile: string }
-  | {
-      readonly stack: string;
-      readonly status: "failed" | "skipped";
-      readonly reason: string;
-      readonly logFile: string;
-    };
-
-/** Applies the saved plans in dependency order; a failure skips everything downstream. */
-export async function applyAll(
-  plans: readonly (StackPlanOutcome & { status: "planned" })[],
-  stacks: readonly Node[],
-  options: RunOptions,
-): Promise<StackApplyOutcome[]> {
-  const byName = new Map(plans.map((p) => [p.stack, p]));
-  const selected = stacks.filter((s) => byName.has(s.name));
-  const outcomes = await runInOrder(selected, options.concurrency, async (node) => {
-    const plan = byName.get(node.name) as StackPlanOutcome & { status: "planned" };
-    if (!plan.hasChanges) return "unchanged" as const;
-    await applyStack(options, node.name, plan.planFile);
-    return "applied" as const;
-  });
-  return outcomes.map((o): StackApplyOutcome => {
-    const log = logFile(options, o.name);
-    if (o.status === "done") return { stack: o.name, status: o.value, logFile: log };
-    if (o.status === "failed") {
-      return { stack: o.name, status: "failed", reason: reasonOf(o.error), logFile: log };
-    }
-    return { stack: o.name, status: "skipped", reason: o.reason, logFile: log };
-  });
 }
 
 // ---- drift ------------------------------------------------------------------------------------

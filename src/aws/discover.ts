@@ -10,6 +10,7 @@ import { GetAccountPasswordPolicyCommand, type PasswordPolicy } from "@aws-sdk/c
 import { paginateListPolicies, paginateListTargetsForPolicy } from "@aws-sdk/client-organizations";
 import { validateAnswers } from "../answers/load.js";
 import type { Problem } from "../answers/problems.js";
+import { REGIONS_ENABLED_BY_DEFAULT } from "../answers/regions.js";
 import { defaultOu, ouWithParents } from "../answers/resolve.js";
 import {
   ANSWERS_SCHEMA_REF,
@@ -64,6 +65,8 @@ export interface Discovery {
   /** Answers for the existing organization (valid unless `problems` says otherwise). */
   readonly answers: Record<string, unknown>;
   readonly conflicts: readonly Conflict[];
+  /** What discovery could not read and assumed instead (the answers say what was assumed). */
+  readonly warnings: readonly string[];
   /** Validation problems of the produced answers (empty when they are ready to use). */
   readonly problems: readonly Problem[];
   readonly imports: {
@@ -137,7 +140,14 @@ async function readPasswordPolicy(clients: AwsClients): Promise<PasswordPolicy |
   }
 }
 
-async function enabledRegions(clients: AwsClients): Promise<string[]> {
+/**
+ * The regions enabled in the management account. Where account:ListRegions is not available (an
+ * emulator, a policy that denies it), the regions every account has enabled by default are used
+ * instead, with a warning naming the failed call: discovery is not worth failing for this.
+ */
+async function enabledRegions(
+  clients: AwsClients,
+): Promise<{ regions: string[]; warning?: string }> {
   const regions: string[] = [];
   let token: string | undefined;
   try {
@@ -152,9 +162,13 @@ async function enabledRegions(clients: AwsClients): Promise<string[]> {
       token = page.NextToken;
     } while (token);
   } catch (error) {
-    throw awsError(error, "account:ListRegions");
+    const why = (error as Error)?.name ?? "error";
+    return {
+      regions: [...REGIONS_ENABLED_BY_DEFAULT],
+      warning: `account:ListRegions failed (${why}: ${(error as Error)?.message ?? String(error)}); regions.enabled lists the ${REGIONS_ENABLED_BY_DEFAULT.length} regions every account has enabled by default: review it, and add opt-in regions you use`,
+    };
   }
-  return regions.sort();
+  return { regions: regions.sort() };
 }
 
 async function existingPolicies(
@@ -284,7 +298,7 @@ export async function discover(clients: AwsClients, options: DiscoverOptions): P
   const passwordWanted = defaults.success ? defaults.data.identity.passwordPolicy : undefined;
 
   progress("reading regions, SCPs, trails and the password policy");
-  const regions = await enabledRegions(clients);
+  const { regions, warning: regionsWarning } = await enabledRegions(clients);
   const scpNames = guardrails ? guardrailPolicyNames(prefix, guardrails) : [];
   const policies = await existingPolicies(clients, scpNames, org.rootId);
   for (const policyName of Object.keys(policies.ids)) {
@@ -352,6 +366,7 @@ export async function discover(clients: AwsClients, options: DiscoverOptions): P
     organizationId: org.id,
     answers,
     conflicts,
+    warnings: regionsWarning ? [regionsWarning] : [],
     problems: result.ok ? [] : result.problems,
     imports: {
       organization: true,

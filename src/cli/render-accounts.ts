@@ -65,6 +65,7 @@ export function renderDiscovery(
     `Organization ${c.bold(d.organizationId)}: ${accounts.length} member account(s), ` +
       `imports: organization, ${d.imports.accounts} account(s), ${d.imports.organizationalUnits} OU(s), ${d.imports.policies} SCP(s)`,
   );
+  for (const warning of d.warnings) out.push(`${c.yellow("warning")} ${warning}`);
   if (d.conflicts.length > 0) {
     out.push(c.yellow(`${d.conflicts.length} conflict(s) need a decision:`));
     out.push(

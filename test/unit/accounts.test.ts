@@ -20,6 +20,8 @@ import {
   type AwsClients,
 } from "../../src/aws/clients.js";
 import { discover, slug } from "../../src/aws/discover.js";
+import { REGIONS_ENABLED_BY_DEFAULT } from "../../src/answers/regions.js";
+import { ListRegionsCommand } from "@aws-sdk/client-account";
 import { planSync } from "../../src/aws/match.js";
 import { readOrganization } from "../../src/aws/organization.js";
 import { editAnswersText } from "../../src/answers/edit.js";
@@ -278,6 +280,21 @@ describe("accounts discover", () => {
       name: "log-archive",
       kind: "log-archive",
     });
+  });
+
+  it("falls back to the default regions, with a warning naming the call, when account:ListRegions fails", async () => {
+    serve(fakeOrg());
+    mocks.account
+      .on(ListRegionsCommand)
+      .rejects(Object.assign(new Error("not implemented"), { name: "InternalFailure" }));
+    const d = await discover(clients, { homeRegion: "eu-west-1", prefix: "acme" });
+    expect(d.warnings).toEqual([
+      expect.stringContaining("account:ListRegions failed (InternalFailure"),
+    ]);
+    expect((d.answers.regions as { enabled: string[] }).enabled).toEqual(
+      [...REGIONS_ENABLED_BY_DEFAULT].sort(),
+    );
+    expect(d.problems).toEqual([]);
   });
 
   it("derives account names that satisfy the answers' naming rule", () => {

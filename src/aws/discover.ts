@@ -164,7 +164,7 @@ async function enabledRegions(
   } catch (error) {
     const why = (error as Error)?.name ?? "error";
     return {
-      regions: [...REGIONS_ENABLED_BY_DEFAULT],
+      regions: [...REGIONS_ENABLED_BY_DEFAULT].sort(),
       warning: `account:ListRegions failed (${why}: ${(error as Error)?.message ?? String(error)}); regions.enabled lists the ${REGIONS_ENABLED_BY_DEFAULT.length} regions every account has enabled by default: review it, and add opt-in regions you use`,
     };
   }

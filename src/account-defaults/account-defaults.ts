@@ -64,6 +64,8 @@ export class AccountDefaults extends Construct {
     if (d.s3BlockPublicAccess) {
       new S3AccountPublicAccessBlock(this, ACCOUNT_DEFAULTS_IDS.s3BlockPublicAccess, {
         provider: home,
+        // Explicit: the provider does not look the account up when told not to (emulator mode).
+        accountId: stack.accountIdRef,
         blockPublicAcls: true,
         blockPublicPolicy: true,
         ignorePublicAcls: true,

@@ -6,6 +6,7 @@
  * at AWS.
  */
 import { BaselineError } from "../errors.js";
+import { EMULATOR_GAPS, type EmulatorGap } from "./tooling.js";
 
 /** Provider `endpoints` keys of every service the stacks use (hashicorp/aws 5.x names). */
 export const EMULATED_SERVICES = [
@@ -36,7 +37,14 @@ const CDKTF_ENDPOINT_NAMES: { readonly [S in EmulatedService]?: CdktfEndpointNam
 
 export interface Emulator {
   readonly endpointUrl: string;
+  /** What emulator mode leaves out (see EMULATOR_GAPS); true leaves the item out. */
+  readonly leaveOut: Readonly<Record<EmulatorGap, boolean>>;
 }
+
+/** Every known gap left out: the default, and what --endpoint-url alone means. */
+export const LEAVE_OUT_EVERY_GAP = Object.fromEntries(
+  Object.keys(EMULATOR_GAPS).map((gap) => [gap, true]),
+) as Record<EmulatorGap, boolean>;
 
 /** Settings merged into every AwsProvider in emulator mode (cdktf property names). */
 export function providerEmulation(emulator: Emulator) {
@@ -47,6 +55,9 @@ export function providerEmulation(emulator: Emulator) {
   ) as { readonly [S in EmulatedService as CdktfEndpointName<S>]: string };
   return {
     endpoints: [endpoints],
+    // An emulator answers unimplemented calls with HTTP 500, which the provider retries for
+    // minutes by default: a few retries turn a hang into a prompt error.
+    maxRetries: 2,
     s3UsePathStyle: true,
     skipCredentialsValidation: true,
     skipRequestingAccountId: true,
@@ -108,5 +119,5 @@ export function emulatorFor(
       },
     );
   }
-  return { endpointUrl: fromFlag };
+  return { endpointUrl: fromFlag, leaveOut: fromAnswers?.leaveOut ?? LEAVE_OUT_EVERY_GAP };
 }

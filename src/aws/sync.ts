@@ -4,7 +4,7 @@
  */
 import { createPatch } from "diff";
 import { configFrom, readAnswersText } from "../answers/load.js";
-import { emulatorFor } from "../answers/emulator.js";
+import { emulatorFor, type Emulator } from "../answers/emulator.js";
 import { createClients, destroyClients, type AwsClients } from "./clients.js";
 import { planSync, type SyncPlan } from "./match.js";
 import { readOrganization } from "./organization.js";
@@ -20,7 +20,7 @@ export interface AwsTarget {
 export async function withClients<T>(
   target: AwsTarget,
   region: string,
-  fromAnswers: { endpointUrl: string } | undefined,
+  fromAnswers: Emulator | undefined,
   run: (clients: AwsClients) => Promise<T>,
 ): Promise<T> {
   const emulator = emulatorFor(target.endpointUrl, fromAnswers);

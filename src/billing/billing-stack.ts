@@ -91,6 +91,8 @@ export class BillingStack extends AccountStack {
       };
       new BudgetsBudget(this, `${BILLING_IDS.budgetPrefix}${account.name}`, {
         provider,
+        // Explicit: the provider does not look the account up when told not to (emulator mode).
+        accountId,
         name: `${prefix}-${account.name}-monthly`,
         budgetType: "COST",
         limitAmount: usd.toFixed(2),

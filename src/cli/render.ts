@@ -1,4 +1,5 @@
 /** Text rendering of library results. Pure: values in, strings out. */
+import type { LeftOut } from "../plan/emulator-view.js";
 import Table from "cli-table3";
 import type { Problem } from "../answers/problems.js";
 import { showValue } from "../answers/problems.js";
@@ -131,6 +132,7 @@ export function renderSynth(
   lines.push("", describeNetworkCost(result.networkCost));
   if (extra.validationSkipped)
     lines.push("", c.yellow(`! terraform validate skipped: ${extra.validationSkipped}`));
+  lines.push(...leftOutLines(result.emulatorLeftOut, c));
   if (result.pending.length > 0) {
     lines.push(
       "",
@@ -194,4 +196,14 @@ export function renderInitResult(
   }
   lines.push("", `Next: cd ${dir} && npm install && npx aws-baseline synth`);
   return lines.join("\n");
+}
+
+/** What emulator mode left out, each with why and the switch that brings it back. */
+export function leftOutLines(leftOut: readonly LeftOut[], c: Colors): string[] {
+  if (leftOut.length === 0) return [];
+  return [
+    "",
+    c.yellow(`Emulator mode leaves out ${leftOut.length} part(s) emulators cannot run:`),
+    ...leftOut.map((l) => `  ${c.bold(l.what)}: ${l.why} (${l.switch}: false brings it back)`),
+  ];
 }

@@ -4,6 +4,7 @@ import {
   OrganizationsPolicy,
   OrganizationsPolicyAttachment,
   type AwsProvider,
+  type ITerraformDependable,
 } from "../build/cdk.js";
 import type { OrgStackProps } from "../plan/plan.js";
 import { renderPolicy } from "../build/policy-document.js";
@@ -42,6 +43,8 @@ export interface GuardrailsProps {
   /** Brownfield: SCPs with our names that already exist, and the root they are attached to. */
   readonly adopt: OrgStackProps["adopt"];
   readonly rootId: string;
+  /** The organization the policies belong to (created first). */
+  readonly organization: ITerraformDependable;
   readonly provider: AwsProvider;
 }
 
@@ -61,6 +64,9 @@ export class Guardrails extends Construct {
         description: `${guardrail.description} Why: ${guardrail.reason}`.slice(0, 512),
         type: "SERVICE_CONTROL_POLICY",
         content,
+        // SCPs exist only once the organization has all features; creating them earlier fails
+        // with AWSOrganizationsNotInUseException on a new organization.
+        dependsOn: [props.organization],
       });
       // At the root: every member account, present and future. SCPs never bind the management account.
       const attachment = new OrganizationsPolicyAttachment(

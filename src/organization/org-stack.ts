@@ -24,6 +24,7 @@ export class OrgStack extends AccountStack {
       switches: props.guardrails,
       adopt: props.adopt,
       rootId: this.organization.rootId,
+      organization: this.organization.organization,
       provider,
     });
   }

@@ -53,7 +53,9 @@ export class Organization extends Construct {
     this.organization = new OrganizationsOrganization(this, ORGANIZATION_IDS.organization, {
       provider,
       featureSet: "ALL",
-      awsServiceAccessPrincipals: [...TRUSTED_SERVICES],
+      awsServiceAccessPrincipals: TRUSTED_SERVICES.filter(
+        (service) => service !== "iam.amazonaws.com" || props.iamTrustedAccess,
+      ),
       enabledPolicyTypes: ["SERVICE_CONTROL_POLICY"],
       lifecycle: { preventDestroy: true },
     });

@@ -8,6 +8,7 @@
 import type { Emulator } from "../answers/emulator.js";
 import { stackName } from "../answers/names.js";
 import { BILLING_REGION } from "../answers/regions.js";
+import { emulatorView } from "./emulator-view.js";
 import {
   allAccounts,
   type BaselineConfig,
@@ -57,6 +58,8 @@ export interface OrgStackProps {
   readonly guardrails: BaselineConfig["guardrails"];
   /** The regions the region-deny guardrail keeps open. */
   readonly enabledRegions: readonly string[];
+  /** Trusted access for IAM (centralized root access needs it); emulators reject it. */
+  readonly iamTrustedAccess: boolean;
 }
 
 export interface LogArchiveStackProps {
@@ -195,8 +198,13 @@ function resolved(value: string | undefined, what: string): string {
   return value;
 }
 
-/** Every stack the answers ask for, in dependency order, each with what it is built from. */
-export function planStacks(config: BaselineConfig): StackPlan[] {
+/**
+ * Every stack the answers ask for, in dependency order, each with what it is built from. In
+ * emulator mode, the parts emulators cannot run are left out (see emulator-view.ts).
+ */
+export function planStacks(answered: BaselineConfig): StackPlan[] {
+  const { config, leftOut } = emulatorView(answered);
+  const left = new Set(leftOut.map((l) => l.gap));
   const home = config.regions.home;
   const prefix = config.organization.prefix;
   const management = config.management;
@@ -248,6 +256,7 @@ export function planStacks(config: BaselineConfig): StackPlan[] {
         adopt: config.adopt,
         guardrails: config.guardrails,
         enabledRegions: config.regions.enabled,
+        iamTrustedAccess: !left.has("centralRootAccess"),
       },
     })),
   );
@@ -280,23 +289,24 @@ export function planStacks(config: BaselineConfig): StackPlan[] {
   );
 
   // The trail writes to the log-archive bucket, whose name carries that account's ID.
-  add(
-    stackName.orgTrail,
-    "org-trail",
-    management,
-    [home],
-    [stackName.logArchive],
-    whenKnown(accountNeeds(logArchive), (get) => ({
-      kind: "org-trail",
-      target: target(management, [home], get),
-      props: {
-        prefix,
-        logArchiveId: get(idPath(logArchive)),
-        cloudtrail: config.cloudtrail,
-        alarms: config.alarms,
-      },
-    })),
-  );
+  if (!left.has("organizationTrail"))
+    add(
+      stackName.orgTrail,
+      "org-trail",
+      management,
+      [home],
+      [stackName.logArchive],
+      whenKnown(accountNeeds(logArchive), (get) => ({
+        kind: "org-trail",
+        target: target(management, [home], get),
+        props: {
+          prefix,
+          logArchiveId: get(idPath(logArchive)),
+          cloudtrail: config.cloudtrail,
+          alarms: config.alarms,
+        },
+      })),
+    );
 
   // One alarm and budget per member account, by LinkedAccount ID.
   add(

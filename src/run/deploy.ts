@@ -11,6 +11,7 @@ import { stackName } from "../answers/names.js";
 import type { BaselineConfig } from "../answers/resolve.js";
 import { answersDiff, readSync } from "../aws/sync.js";
 import { BaselineError } from "../errors.js";
+import type { LeftOut } from "../plan/emulator-view.js";
 import type { PendingStack } from "../plan/plan.js";
 import { synthesize } from "../synth/synth.js";
 import { writeFileAtomic } from "../util/fs.js";
@@ -28,6 +29,8 @@ import { runWaves, type WaveOutcome, type WavePlan } from "./waves.js";
 export interface SynthesizedStacks {
   readonly stacks: readonly Node[];
   readonly pending: readonly PendingStack[];
+  /** Emulator mode: what was left out. @default - nothing */
+  readonly emulatorLeftOut?: readonly LeftOut[];
 }
 
 export interface DeploySteps {
@@ -75,11 +78,12 @@ export async function deployFlow(
 export async function synthStacks(
   config: BaselineConfig,
   outDir: string,
-): Promise<{ stacks: Node[]; pending: readonly PendingStack[] }> {
+): Promise<SynthesizedStacks & { stacks: Node[] }> {
   const result = await synthesize(config, { outDir });
   return {
     stacks: result.stacks.map((s) => ({ name: s.name, dependsOn: s.dependsOn })),
     pending: result.pending,
+    emulatorLeftOut: result.emulatorLeftOut,
   };
 }
 

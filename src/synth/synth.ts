@@ -20,6 +20,7 @@ import type { BaselineConfig } from "../answers/resolve.js";
 import { BaselineError } from "../errors.js";
 import { manualSteps } from "../plan/manual-steps.js";
 import { organizationNetworkCost, type OrganizationNetworkCost } from "../network/cost.js";
+import { emulatorView, type LeftOut } from "../plan/emulator-view.js";
 import { pendingStacks, planStacks, type PendingStack, type StackPlan } from "../plan/plan.js";
 import type { SynthPartRequest } from "./part.js";
 import { VERSION } from "../version.js";
@@ -55,6 +56,8 @@ export interface SynthResult {
   readonly outDir: string;
   readonly stacks: readonly SynthesizedStack[];
   readonly pending: readonly PendingStack[];
+  /** Emulator mode: the parts of the baseline left out (empty for real AWS). */
+  readonly emulatorLeftOut: readonly LeftOut[];
   readonly manualSteps: readonly string[];
   readonly networkCost: OrganizationNetworkCost;
   /** How synthesis was split: parts, and whether they ran in child processes. Not written to disk. */
@@ -232,13 +235,19 @@ export async function synthesize(
       outDir,
       stacks,
       pending: pendingStacks(plans),
+      emulatorLeftOut: emulatorView(config).leftOut,
       manualSteps: manualSteps(config),
       networkCost: organizationNetworkCost(config.accounts),
       parallelism: { parts: parts.length, processes: inWorkers },
     };
     // The marker holds no absolute path and nothing about how work was split, so outputs stay
     // identical across checkout locations and machines.
-    const { outDir: _absolute, parallelism: _howSplit, ...portable } = result;
+    const {
+      outDir: _absolute,
+      parallelism: _howSplit,
+      emulatorLeftOut: _rehearsalOnly,
+      ...portable
+    } = result;
     const marker = { generator: "aws-baseline", kind: MARKER_KIND, version: VERSION, ...portable };
     await writeFile(join(staging, OUTPUT_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
 

@@ -19,6 +19,7 @@ import {
 import type { Node } from "../../run/terraform/order.js";
 import type { Io } from "../io.js";
 import { confirmOrStop } from "../prompter.js";
+import { leftOutLines } from "../render.js";
 import {
   driftMarkdown,
   renderWaveOutcomes,
@@ -66,6 +67,8 @@ async function prepare(flags: RunFlags, command: string, io: Io): Promise<Prepar
   const synthesized = config
     ? await synthStacks(config, flags.out)
     : { stacks: await readManifest(flags.out), pending: [] };
+  const leftOut = leftOutLines(synthesized.emulatorLeftOut ?? [], io.color);
+  if (leftOut.length > 0) io.progress(leftOut.join("\n").trim());
   const runner = await runnerSetup(flags, {
     command,
     outDir: flags.out,

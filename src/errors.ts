@@ -45,6 +45,7 @@ export const ERROR_CODES = {
   PROTECTED_DESTROY: "user",
   CONFIRMATION_NEEDED: "user",
   BOOTSTRAP_NOT_NEEDED: "user",
+  DRIFT_REPORT_INVALID: "user",
   ABORTED: "aborted",
   INTERNAL: "internal",
 } as const satisfies Record<string, ErrorKind>;

@@ -13,6 +13,7 @@ import { registerBootstrap } from "./commands/bootstrap.js";
 import { registerInit } from "./commands/init.js";
 import { registerReference } from "./commands/reference.js";
 import { registerRun } from "./commands/run.js";
+import { registerStacks } from "./commands/stacks.js";
 import { registerSynth } from "./commands/synth.js";
 import { registerValidate } from "./commands/validate.js";
 import { createIo, type Io } from "./io.js";
@@ -56,6 +57,7 @@ Exit codes: 0 ok, 1 invalid input or failed check, 2 drift (drift, plan --detail
     registerValidate,
     registerSynth,
     registerRun,
+    registerStacks,
     registerBootstrap,
     registerAccounts,
     registerReference,

@@ -115,7 +115,9 @@ export function renderDrift(
     if (r.status === "drifted")
       out.push(`${c.yellow(r.stack)}:`, ...r.changes.flatMap(changeLines));
     if (r.status === "unchecked")
-      out.push(`${c.red(r.stack)}: not checked: ${r.reason}\n  log: ${r.logFile}`);
+      out.push(
+        `${c.red(r.stack)}: not checked: ${r.reason}${r.logFile ? `\n  log: ${r.logFile}` : ""}`,
+      );
   }
   out.push(...pendingLines(pending, c));
   return out.join("\n");

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { providerStartsCase } from "./bench-provider-starts.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cli = join(root, "dist/src/cli/main.js");
@@ -132,6 +133,19 @@ if (terraformFound) {
 } else {
   process.stderr.write("drift cases SKIPPED: terraform is not on PATH\n");
 }
+// The real AWS provider: terraform invocations and provider starts per stack, before/after.
+const providerCase = providerStartsCase({ root, cli, work });
+const starts =
+  "skipped" in providerCase
+    ? `Provider starts case SKIPPED: ${providerCase.skipped}`
+    : [
+        "| stack and run | terraform invocations | AWS provider starts | commands |",
+        "| --- | --- | --- | --- |",
+        ...providerCase.rows.map(
+          (r) => `| ${r.label} | ${r.invocations} | ${r.starts} | ${r.commands} |`,
+        ),
+      ].join("\n");
+process.stderr.write(`${starts}\n`);
 const help = measure(["--help"]);
 rows.push({ label: "`--help` (CLI start-up)", ...help, wallTarget: 0.3 });
 const after = yardstick();
@@ -150,10 +164,10 @@ const table = [
 const header =
   `Measured with \`npm run bench\` (${RUNS} runs per case, built CLI, Node ${process.version}, ${cpus().length} cores, ${new Date().toISOString().slice(0, 10)}). ` +
   `Yardstick (2e8 additions in one JS thread): ${before.toFixed(2)} s before, ${after.toFixed(2)} s after; lower is a faster machine.`;
-process.stdout.write(`${header}\n\n${table}\n`);
+process.stdout.write(`${header}\n\n${table}\n\n${starts}\n`);
 
 if (process.argv.includes("--write")) {
-  const doc = `# Benchmarks\n\n${header}\n\n${table}\n\nWall time is the whole CLI process as a user runs it (start-up, answers validation, synth and\nwriting the output). Peak RSS is \`process.resourceUsage().maxRSS\` added up over the CLI and the
+  const doc = `# Benchmarks\n\n${header}\n\n${table}\n\n## Provider starts per stack\n\n${starts}\n\nWall time is the whole CLI process as a user runs it (start-up, answers validation, synth and\nwriting the output). Peak RSS is \`process.resourceUsage().maxRSS\` added up over the CLI and the
 processes it starts for parallel synthesis (from 24 stacks), an upper bound on the run's peak.\n`;
   writeFileSync(join(root, "BENCHMARKS.md"), doc);
   process.stderr.write("BENCHMARKS.md updated\n");

@@ -17,12 +17,13 @@ import { synthesize } from "../synth/synth.js";
 import { writeFileAtomic } from "../util/fs.js";
 import {
   protectedChanges,
+  stackPlanOutcome,
   type ProtectedChange,
   type RunOptions,
   type StackPlanOutcome,
 } from "./terraform/operations.js";
 import type { Node } from "./terraform/order.js";
-import { applyStack, initStack, logFile, planStack, type SavedPlan } from "./terraform/runner.js";
+import { applyStack, initStack, planStack, type SavedPlan } from "./terraform/runner.js";
 import { runWaves, type WaveOutcome, type WavePlan } from "./waves.js";
 
 /** Stacks ready to run (name and dependencies) and the ones still waiting for IDs. */
@@ -139,18 +140,7 @@ export interface DeployOptions {
 }
 
 function planOutcome(o: DeployOptions, p: WavePlan<SavedPlan>): StackPlanOutcome {
-  const log = logFile(o.run, p.stack);
-  if (!p.ok) return { stack: p.stack, status: "failed", reason: p.reason, logFile: log };
-  const { plan, hasChanges, planFile } = p.plan;
-  return {
-    stack: p.stack,
-    status: "planned",
-    hasChanges,
-    counts: plan.counts,
-    changes: plan.changes,
-    planFile,
-    logFile: log,
-  };
+  return stackPlanOutcome(o.run, p.stack, p.ok ? { plan: p.plan } : { reason: p.reason });
 }
 
 /**

@@ -49,22 +49,31 @@ export type StackPlanOutcome =
       readonly logFile: string;
     };
 
+/** A stack's saved plan (or why there is none) as the typed result plan and deploy report. */
+export function stackPlanOutcome(
+  options: RunnerOptions,
+  stack: string,
+  result: { readonly plan: SavedPlan } | { readonly reason: string },
+): StackPlanOutcome {
+  const log = logFile(options, stack);
+  if ("reason" in result) return { stack, status: "failed", reason: result.reason, logFile: log };
+  const { plan, hasChanges, planFile } = result.plan;
+  return {
+    stack,
+    status: "planned",
+    hasChanges,
+    counts: plan.counts,
+    changes: plan.changes,
+    planFile,
+    logFile: log,
+  };
+}
+
 function planOutcome(options: RunOptions, outcome: Outcome<SavedPlan>): StackPlanOutcome {
-  const log = logFile(options, outcome.name);
-  if (outcome.status === "done") {
-    const { plan, hasChanges, planFile } = outcome.value;
-    return {
-      stack: outcome.name,
-      status: "planned",
-      hasChanges,
-      counts: plan.counts,
-      changes: plan.changes,
-      planFile,
-      logFile: log,
-    };
-  }
+  if (outcome.status === "done")
+    return stackPlanOutcome(options, outcome.name, { plan: outcome.value });
   const reason = outcome.status === "failed" ? reasonOf(outcome.error) : outcome.reason;
-  return { stack: outcome.name, status: "failed", reason, logFile: log };
+  return stackPlanOutcome(options, outcome.name, { reason });
 }
 
 /** init + plan (saved) + show for every stack; failures do not stop the others. */

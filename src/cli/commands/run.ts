@@ -33,7 +33,7 @@ Plans are saved next to each stack (aws-baseline.tfplan); deploy applies exactly
     program
       .command("deploy")
       .description(
-        "plan, refuse deletes of protected resources, confirm, then apply the saved plans in order",
+        "apply in waves: plan each stack once its dependencies are applied, show the wave, confirm, apply",
       )
       .addOption(new Option("-y, --yes", "apply without asking (required without a terminal)"))
       .addOption(
@@ -46,9 +46,14 @@ Plans are saved next to each stack (aws-baseline.tfplan); deploy applies exactly
     .addHelpText(
       "after",
       `
+Waves: a stack is planned only after the stacks it depends on are applied (org-trail reads the
+key log-archive creates). Each wave's plans are shown and confirmed once (--yes skips). A failed
+plan or apply, or a plan that deletes a protected resource without --allow-destroy, skips only
+the stacks that depend on it; the others go on, and deploy exits 1 naming what did not finish.
+
 First run on a new organization: deploy applies the org stack, records the new account and
 organization IDs in the answers file (as \`accounts sync\` does), synthesizes again and continues
-with the member-account stacks, all in one run.
+with the other stacks, all in one run.
 
 Examples:
   $ aws-baseline deploy                        plan, show, ask, apply
@@ -63,7 +68,7 @@ Examples:
     program
       .command("drift")
       .description(
-        "per stack: what changed outside Terraform (refresh-only plan) and what apply would change; in-sync | drifted | unchecked",
+        "one plan per stack: in sync exactly when apply has nothing to do; each change says if it was changed or deleted outside Terraform, its arguments and controls",
       )
       .addOption(new Option("--markdown", "print a Markdown report (CI job summary, issue body)")),
   )
@@ -71,7 +76,8 @@ Examples:
       "after",
       `
 Exit codes: 0 every stack in sync, 2 drift found, 1 a stack could not be checked (an error is
-never reported as "no drift"), 3 terraform missing.
+never reported as "no drift"), 3 terraform missing. For parallel CI jobs see
+\`aws-baseline stacks --matrix\` and \`aws-baseline drift-report\`.
 
 Examples:
   $ aws-baseline drift

@@ -110,7 +110,7 @@ export function emulatorFor(
   } catch {
     url = new URL("invalid://");
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
+  if ((url.protocol !== "http:" && url.protocol !== "https:") || /[$%]\{/.test(fromFlag)) {
     throw new BaselineError(
       "EMULATOR_URL_INVALID",
       `--endpoint-url is not an http(s) URL: ${JSON.stringify(fromFlag)}`,

@@ -45,11 +45,16 @@ export const Terraform = z
 
 export const Emulator = z
   .strictObject({
-    endpointUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).meta({
-      description:
-        "Endpoint of a local AWS emulator (LocalStack-style). Every provider, backend and SDK client is pointed at it, with path-style S3 and credential/account checks skipped.",
-      examples: ["http://localhost:4566"],
-    }),
+    endpointUrl: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+      .refine((url) => !/[$%]\{/.test(url), {
+        error: "must not contain ${ or %{ (Terraform would evaluate them)",
+      })
+      .meta({
+        description:
+          "Endpoint of a local AWS emulator (LocalStack-style). Every provider, backend and SDK client is pointed at it, with path-style S3 and credential/account checks skipped.",
+        examples: ["http://localhost:4566"],
+      }),
     leaveOut: z
       .strictObject(
         Object.fromEntries(

@@ -2,7 +2,7 @@
  * The stack plan -> cdktf stacks. Maps each planned stack kind to its stack class and hands it
  * the target and props the plan computed; which stacks exist is decided in src/plan.
  */
-import { TerraformResource, type Construct, type TerraformStack } from "./cdk.js";
+import { literalStrings, TerraformResource, type Construct, type TerraformStack } from "./cdk.js";
 import type { BaselineConfig } from "../answers/resolve.js";
 import {
   pendingStacks,
@@ -43,7 +43,9 @@ function construct<K extends StackKind>(
   build: Extract<StackBuild, { kind: K }>,
 ): TerraformStack {
   const Stack = STACKS[build.kind as K];
-  return new Stack(scope, name, build.target, build.props as StackPropsByKind[K]);
+  // Props carry text from the answers: escaped here, once, before any construct sees it.
+  const props = literalStrings(build.props as StackPropsByKind[K]);
+  return new Stack(scope, name, build.target, props);
 }
 
 export interface BuiltStack extends Omit<StackPlan, "waitingFor" | "build"> {

@@ -95,3 +95,27 @@ export function withoutTokenStackTraces<T>(fn: () => T): T {
     Error.prepareStackTrace = previous;
   }
 }
+
+/**
+ * Terraform evaluates `${…}` and `%{…}` in every string of its JSON configuration, so text the
+ * user wrote (an account's display name, an e-mail, a contact's title) could read files or
+ * environment into plans and state. Each such string is escaped (`$${`, `%%{`) so Terraform
+ * passes it through as written. This is the one place that does it: the stacks receive their
+ * planned props through `literalStrings` (src/build/app.ts).
+ */
+export function literalText(text: string): string {
+  // A function, not a replacement string: in one, "$$" means a single "$".
+  return text.replaceAll("${", () => "$${").replaceAll("%{", () => "%%{");
+}
+
+/** Every string inside plain data (props), escaped with `literalText`; keys are left alone. */
+export function literalStrings<T>(value: T): T {
+  if (typeof value === "string") return literalText(value) as T;
+  if (Array.isArray(value)) return value.map((item) => literalStrings(item)) as T;
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, literalStrings(item)]),
+    ) as T;
+  }
+  return value;
+}

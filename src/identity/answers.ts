@@ -65,7 +65,9 @@ export const Admins = z
       }),
     pgpKey: z
       .string()
-      .min(1)
+      .regex(/^(keybase:[A-Za-z0-9_]+|[A-Za-z0-9+/=\s]+)$/, {
+        error: "must be a base64 PGP public key or keybase:<username>",
+      })
       .optional()
       .meta({
         description:

@@ -405,7 +405,7 @@ describe("generated project", () => {
     expect(files.every((f) => !/%%\w+%%/.test(f.content))).toBe(true);
     expect(byPath[".github/workflows/drift.yml"]?.content).toContain("id-token: write");
     expect(byPath[".github/workflows/drift.yml"]?.content).toContain(
-      "npx aws-baseline drift --markdown",
+      'npx aws-baseline drift-report results/drift-*.json --matrix "$MATRIX" --markdown',
     );
     expect(byPath[".github/workflows/drift.yml"]?.content).not.toMatch(
       /aws-access-key-id|aws-secret-access-key/,

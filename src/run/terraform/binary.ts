@@ -39,9 +39,37 @@ export function pluginCacheDir(env: NodeJS.ProcessEnv = process.env): string | u
 }
 
 /**
- * The environment terraform runs with: no interactive prompts, no update checks, the shared
- * plugin cache, and no TF_CLI_CONFIG_FILE that points at a missing file (terraform warns on
- * every command then).
+ * Where `terraform init` gets the providers: a local mirror (`-plugin-dir`: nothing to download,
+ * so no cache), or the registry through the machine's plugin cache.
+ */
+export function initSource(pluginDir?: string): {
+  readonly args: readonly string[];
+  readonly env: Record<string, string>;
+} {
+  if (pluginDir) return { args: [`-plugin-dir=${pluginDir}`], env: {} };
+  const cache = pluginCacheDir();
+  return { args: [], env: cache ? { TF_PLUGIN_CACHE_DIR: cache } : {} };
+}
+
+let firstInit: Promise<unknown> | undefined;
+
+/**
+ * Terraform's plugin cache is not safe for concurrent writes: the first init of this process
+ * fills it alone, the others start once it is done (whether it succeeded or not).
+ */
+export async function afterFirstInit<T>(init: () => Promise<T>): Promise<T> {
+  if (!firstInit) {
+    const first = init();
+    firstInit = first;
+    return first;
+  }
+  await firstInit.catch(() => undefined);
+  return init();
+}
+
+/**
+ * The environment terraform runs with: no interactive prompts, no update checks, and no
+ * TF_CLI_CONFIG_FILE that points at a missing file (terraform warns on every command then).
  */
 export function terraformEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
@@ -50,9 +78,6 @@ export function terraformEnv(extra: Record<string, string> = {}): NodeJS.Process
     CHECKPOINT_DISABLE: "1",
     ...extra,
   };
-  const cache = pluginCacheDir(env);
-  if (cache) env.TF_PLUGIN_CACHE_DIR = cache;
-  else delete env.TF_PLUGIN_CACHE_DIR;
   if (env.TF_CLI_CONFIG_FILE && !existsSync(env.TF_CLI_CONFIG_FILE)) delete env.TF_CLI_CONFIG_FILE;
   return env;
 }

@@ -7,7 +7,13 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { runTerraform, type RunResult, type TerraformBinary } from "./binary.js";
+import {
+  afterFirstInit,
+  initSource,
+  runTerraform,
+  type RunResult,
+  type TerraformBinary,
+} from "./binary.js";
 import { parsePlan, type ParsedPlan } from "./plan-json.js";
 
 export type Step = "init" | "plan" | "show" | "apply";
@@ -75,12 +81,16 @@ export async function runStep(
   name: Step,
   args: readonly string[],
   okCodes: readonly number[] = [0],
+  extraEnv: Record<string, string> = {},
 ): Promise<RunResult> {
   const started = performance.now();
   options.onEvent?.({ stack, step: name, status: "start" });
   const log = logFile(options, stack);
   await mkdir(options.logsDir, { recursive: true });
-  const result = await runTerraform(options.binary, args, stackDir(options, stack), options.env);
+  const result = await runTerraform(options.binary, args, stackDir(options, stack), {
+    ...options.env,
+    ...extraEnv,
+  });
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   const shown = name === "show" ? "(plan JSON, not logged)" : result.stdout;
   await appendFile(
@@ -114,8 +124,6 @@ async function initFingerprint(options: RunnerOptions, stack: string) {
   };
 }
 
-let firstInit: Promise<unknown> | undefined;
-
 /**
  * `terraform init`, skipped when the stack's .terraform was initialized for the same backend,
  * providers, binary and plugin source (synth carries .terraform over to the new output).
@@ -132,15 +140,17 @@ export async function initStack(options: RunnerOptions, stack: string): Promise<
     options.onEvent?.({ stack, step: "init", status: "skipped" });
     return;
   }
-  const plugin = options.pluginDir ? [`-plugin-dir=${options.pluginDir}`] : [];
-  const init = () =>
-    runStep(options, stack, "init", ["init", "-input=false", "-no-color", ...plugin]);
-  // The shared plugin cache is not safe for concurrent writes: the first init fills it alone.
-  if (!firstInit) await (firstInit = init());
-  else {
-    await firstInit.catch(() => undefined);
-    await init();
-  }
+  const source = initSource(options.pluginDir);
+  await afterFirstInit(() =>
+    runStep(
+      options,
+      stack,
+      "init",
+      ["init", "-input=false", "-no-color", ...source.args],
+      [0],
+      source.env,
+    ),
+  );
   await mkdir(dirname(stamp), { recursive: true });
   await writeFile(stamp, fingerprint);
 }

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { BaselineError } from "../../errors.js";
 import { mapLimit } from "../../util/pool.js";
-import { runTerraform, type TerraformBinary } from "./binary.js";
+import { afterFirstInit, initSource, runTerraform, type TerraformBinary } from "./binary.js";
 
 export interface Diagnostic {
   readonly severity: "error" | "warning";
@@ -76,11 +76,14 @@ async function validateOne(
   const started = performance.now();
   const seconds = () => Math.round((performance.now() - started) / 100) / 10;
   const cwd = join(outDir, "stacks", stack);
-  const plugin = options.pluginDir ? [`-plugin-dir=${options.pluginDir}`] : [];
-  const init = await runTerraform(
-    options.binary,
-    ["init", "-backend=false", "-input=false", "-no-color", ...plugin],
-    cwd,
+  const source = initSource(options.pluginDir);
+  const init = await afterFirstInit(() =>
+    runTerraform(
+      options.binary,
+      ["init", "-backend=false", "-input=false", "-no-color", ...source.args],
+      cwd,
+      source.env,
+    ),
   );
   if (init.code !== 0) {
     return {

@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   OUTPUT_NOT_OURS: "user",
   TERRAFORM_MISSING: "environment",
   TERRAFORM_TOO_OLD: "environment",
+  TERRAFORM_UNUSABLE: "environment",
+  FILESYSTEM: "environment",
   PLUGIN_DIR_MISSING: "environment",
   TERRAFORM_INVALID: "user",
   AWS_NO_CREDENTIALS: "environment",
@@ -82,3 +84,35 @@ export const EXIT_CODES: Record<ErrorKind | "ok", number> = {
   internal: 4,
   aborted: 130,
 };
+
+/** What a failed file-system call means for the user, by Node's error code. */
+const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: "no such file or folder (or a read-only mount refused to create it)",
+  ENOTDIR: "a part of the path is a file, not a folder",
+  EISDIR: "it is a folder, not a file",
+  EEXIST: "it exists already (making a folder: a file stands where the folder should be)",
+  EROFS: "the file system is read-only",
+  ENOSPC: "the disk is full",
+  EDQUOT: "the disk quota is used up",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EBUSY: "it is busy (in use by another program)",
+  EMFILE: "too many open files",
+};
+
+/**
+ * A failed file-system call (a Node error with a system code and a path) as an environment
+ * problem naming the path and the cause; anything else is left to the caller (a bug).
+ */
+export function environmentError(error: unknown): BaselineError | undefined {
+  const e = error as { code?: unknown; syscall?: unknown; path?: unknown; dest?: unknown };
+  if (typeof e?.code !== "string" || typeof e.syscall !== "string") return undefined;
+  const cause = SYSTEM_ERRORS[e.code];
+  if (!cause) return undefined;
+  const path = typeof e.path === "string" ? ` ${e.path}` : "";
+  const dest = typeof e.dest === "string" ? ` -> ${e.dest}` : "";
+  return new BaselineError("FILESYSTEM", `${e.syscall}${path}${dest}: ${cause} (${e.code})`, {
+    cause: error,
+    hint: "check the path (--out, --config, --logs-dir), its permissions and the free disk space",
+  });
+}

@@ -45,12 +45,17 @@ export async function readAnswersText(file: string): Promise<{ text: string; dat
   try {
     text = await readFile(file, "utf8");
   } catch (cause) {
-    const missing = (cause as NodeJS.ErrnoException).code === "ENOENT";
-    throw new BaselineError(
-      "ANSWERS_NOT_FOUND",
-      missing ? `answers file not found: ${file}` : `cannot read answers file ${file}`,
-      { cause, hint: "pass --config FILE, or create one with `aws-baseline init`" },
-    );
+    const code = (cause as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? `answers file not found: ${file}`
+        : code === "EISDIR"
+          ? `${file} is a folder, not an answers file`
+          : `cannot read answers file ${file}: ${(cause as Error).message}`;
+    throw new BaselineError("ANSWERS_NOT_FOUND", why, {
+      cause,
+      hint: "pass --config FILE, or create one with `aws-baseline init`",
+    });
   }
   try {
     return { text, data: JSON.parse(text) };

@@ -6,7 +6,7 @@
  * (src/cli/actions/*) only when it runs, so `--help` does not load cdktf.
  */
 import { Command } from "commander";
-import { BaselineError, EXIT_CODES } from "../errors.js";
+import { BaselineError, environmentError, EXIT_CODES } from "../errors.js";
 import { VERSION } from "../version.js";
 import { registerAccounts } from "./commands/accounts.js";
 import { registerBootstrap } from "./commands/bootstrap.js";
@@ -69,7 +69,7 @@ Exit codes: 0 ok, 1 invalid input or failed check, 2 drift (drift, plan --detail
 
 /** The error boundary: render, pick the exit code. */
 async function report(error: unknown): Promise<number> {
-  const known = error instanceof BaselineError ? error : undefined;
+  const known = error instanceof BaselineError ? error : environmentError(error);
   const kind = known?.kind ?? "internal";
   if (io.json && !io.resultWritten) {
     const body = known

@@ -11,6 +11,7 @@ import type { BaselineConfig } from "../answers/resolve.js";
 import { BaselineError } from "../errors.js";
 import {
   applyStack,
+  credentialsError,
   initStack,
   planStack,
   runStep,
@@ -68,9 +69,35 @@ async function bucketHoldsState(config: BaselineConfig, options: RunnerOptions):
   }
 }
 
+type BootstrapOptions = RunnerOptions & {
+  readonly confirm: (summary: string) => Promise<boolean>;
+};
+
+/**
+ * Creates the state bucket and moves its state into it (see bootstrapSteps). A failed terraform
+ * step is a typed error: missing credentials are an environment problem (exit 3), anything else
+ * names the step, terraform's error and the log.
+ */
 export async function bootstrap(
   config: BaselineConfig,
-  options: RunnerOptions & { readonly confirm: (summary: string) => Promise<boolean> },
+  options: BootstrapOptions,
+): Promise<BootstrapResult> {
+  try {
+    return await bootstrapSteps(config, options);
+  } catch (error) {
+    if (!(error instanceof StepFailed)) throw error;
+    throw (
+      credentialsError([error.detail]) ??
+      new BaselineError("STACK_FAILED", `bootstrap: ${error.step} failed: ${error.detail}`, {
+        hint: `terraform's full output is in ${error.logFile}`,
+      })
+    );
+  }
+}
+
+async function bootstrapSteps(
+  config: BaselineConfig,
+  options: BootstrapOptions,
 ): Promise<BootstrapResult> {
   const state = assertS3State(config);
   const dir = options.outDir;

@@ -23,7 +23,13 @@ import {
   type StackPlanOutcome,
 } from "./terraform/operations.js";
 import type { Node } from "./terraform/order.js";
-import { applyStack, initStack, planStack, type SavedPlan } from "./terraform/runner.js";
+import {
+  applyStack,
+  credentialsError,
+  initStack,
+  planStack,
+  type SavedPlan,
+} from "./terraform/runner.js";
 import { runWaves, type WaveOutcome, type WavePlan } from "./waves.js";
 
 /** Stacks ready to run (name and dependencies) and the ones still waiting for IDs. */
@@ -176,6 +182,10 @@ async function deployStacks(stacks: readonly Node[], o: DeployOptions): Promise<
       ),
   });
   const unfinished = outcomes.filter((r) => r.status !== "applied" && r.status !== "unchanged");
+  const noCredentials = credentialsError(
+    unfinished.flatMap((u) => ("reason" in u && u.status === "failed" ? [u.reason] : [])),
+  );
+  if (noCredentials) throw noCredentials;
   if (unfinished.length > 0) {
     throw new BaselineError(
       "STACK_FAILED",

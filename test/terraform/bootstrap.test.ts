@@ -79,6 +79,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const args = process.argv.slice(2);
 if (args[0] === "version") { process.stdout.write('{"terraform_version":"1.11.4"}'); process.exit(0); }
+if (process.env.FAKE_TF_NO_CREDS) { process.stderr.write("Error: No valid credential sources found\\n"); process.exit(1); }
 fs.appendFileSync(process.env.FAKE_TF_LOG, args.filter(a => !a.startsWith("-no-color") && !a.startsWith("-input")).join(" ") + "\\n");
 const bucket = process.env.FAKE_TF_BUCKET;
 const config = JSON.parse(fs.readFileSync("cdk.tf.json", "utf8"));
@@ -162,6 +163,17 @@ describe("bootstrap flow", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ bucketChange: "unchanged", migrated: false });
     expect(readFileSync(log, "utf8")).not.toContain("apply");
+  });
+
+  it("without AWS credentials it is an environment problem (exit 3) telling how to sign in, not a bug", () => {
+    const { root, log } = fakeProject("no-credentials");
+    const run = cli(["bootstrap", "--yes", "--terraform-bin", join(root, "terraform")], {
+      cwd: root,
+      env: { FAKE_TF_LOG: log, FAKE_TF_NO_CREDS: "1", TF_PLUGIN_DIR: undefined },
+    });
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toContain("AWS_NO_CREDENTIALS");
+    expect(run.stderr).not.toContain("internal error");
   });
 
   it("refuses answers with local state, naming the fix", () => {

@@ -18,6 +18,7 @@ import {
 } from "../../run/terraform/operations.js";
 import type { Node } from "../../run/terraform/order.js";
 import type { Io } from "../io.js";
+import { credentialsError } from "../../run/terraform/runner.js";
 import { confirmOrStop } from "../prompter.js";
 import { leftOutLines } from "../render.js";
 import {
@@ -159,4 +160,9 @@ export async function driftCommand(flags: DriftFlags, io: Io): Promise<void> {
     process.stdout.write(`${driftMarkdown(results, prepared.pending)}\n`);
   else io.result(summary, () => renderDrift(results, prepared.pending, io.color));
   process.exitCode = code;
+  // Nothing could be checked for lack of credentials: say so once, as an environment problem.
+  const noCredentials = results.every((r) => r.status === "unchecked")
+    ? credentialsError(results.flatMap((r) => (r.status === "unchecked" ? [r.reason] : [])))
+    : undefined;
+  if (noCredentials) throw noCredentials;
 }

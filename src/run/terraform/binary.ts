@@ -109,7 +109,18 @@ export async function findTerraform(command = "terraform"): Promise<TerraformBin
       },
     );
   }
-  const info = JSON.parse(stdout) as { terraform_version?: string };
+  let info: { terraform_version?: string };
+  try {
+    info = JSON.parse(stdout) as { terraform_version?: string };
+  } catch {
+    throw new BaselineError(
+      "TERRAFORM_UNUSABLE",
+      `"${command} version -json" did not print JSON: ${JSON.stringify(stdout.trim().split("\n")[0]?.slice(0, 80) ?? "")}`,
+      {
+        hint: "point --terraform-bin or AWS_BASELINE_TERRAFORM at Terraform >= 1.10 or OpenTofu >= 1.10 (a wrapper script must pass its output through unchanged)",
+      },
+    );
+  }
   const version = info.terraform_version ?? "0.0.0";
   const flavour = /tofu/i.test(command) ? "tofu" : "terraform";
   if (!atLeast(version, MINIMUM_VERSION)) {

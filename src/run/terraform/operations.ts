@@ -12,6 +12,7 @@ export type { DriftChange, DriftSource } from "./drift.js";
 import { runInOrder, type Node, type Outcome } from "./order.js";
 import type { ChangeAction, PlanCounts, ResourceChange } from "./plan-json.js";
 import {
+  credentialsError,
   initStack,
   logFile,
   planStack,
@@ -114,6 +115,8 @@ export interface ProtectedChange {
 /** Throws STACK_FAILED when any stack's plan failed (the log files have the details). */
 export function checkPlans(plans: readonly StackPlanOutcome[]): void {
   const failed = plans.filter((p) => p.status === "failed");
+  const noCredentials = credentialsError(failed.map((f) => f.reason));
+  if (noCredentials) throw noCredentials;
   if (failed.length > 0) {
     throw new BaselineError(
       "STACK_FAILED",

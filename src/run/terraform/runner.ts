@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { BaselineError } from "../../errors.js";
 import { dirname, join } from "node:path";
 import {
   afterFirstInit,
@@ -50,6 +51,22 @@ export class StepFailed extends Error {
     super(`${step} failed for ${stackName}: ${detail}`);
     this.name = "StepFailed";
   }
+}
+
+/** What terraform and the AWS provider say when there are no usable AWS credentials. */
+const NO_CREDENTIALS =
+  /No valid credential sources found|failed to refresh cached credentials|NoCredentialProviders|no EC2 IMDS role found|InvalidClientTokenId|ExpiredToken|security token included in the request is (invalid|expired)/i;
+
+/**
+ * AWS_NO_CREDENTIALS (an environment problem, exit 3) when the failures given are all about
+ * missing or expired AWS credentials, so the user is told to sign in rather than shown a
+ * failed stack per account.
+ */
+export function credentialsError(reasons: readonly string[]): BaselineError | undefined {
+  if (reasons.length === 0 || !reasons.every((r) => NO_CREDENTIALS.test(r))) return undefined;
+  return new BaselineError("AWS_NO_CREDENTIALS", "terraform found no valid AWS credentials", {
+    hint: "sign in first (e.g. `aws sso login --profile NAME` and AWS_PROFILE=NAME, or the environment's role); the management account's credentials are needed",
+  });
 }
 
 export const PLAN_FILE = "aws-baseline.tfplan";

@@ -21,17 +21,70 @@ export type ValidationResult =
  * every problem at once.
  */
 export function validateAnswers(data: unknown): ValidationResult {
+  const shape = shapeProblems(data);
+  // Too deep: nothing else may walk it. Prototype keys: reported with every schema problem.
+  if (shape.some((p) => p.message.startsWith("nests deeper"))) {
+    return { ok: false, phase: "schema", problems: shape };
+  }
   const parsed = AnswersSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) {
+  if (!parsed.success || shape.length > 0) {
     return {
       ok: false,
       phase: "schema",
-      problems: problemsFromIssues(AnswersSchema, parsed.error.issues, data),
+      problems: [
+        ...shape,
+        ...(parsed.success ? [] : problemsFromIssues(AnswersSchema, parsed.error.issues, data)),
+      ],
     };
   }
   const problems = checkRules(parsed.data);
   if (problems.length > 0) return { ok: false, phase: "rules", problems };
   return { ok: true, answers: parsed.data, config: resolveConfig(parsed.data) };
+}
+
+/** Deeper than any answers file needs: the schema's own depth is about 6. */
+export const MAX_ANSWERS_DEPTH = 32;
+
+/** Keys that JSON can carry but a JavaScript object would silently turn into its prototype. */
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/**
+ * What the schema cannot report safely: nesting deeper than MAX_ANSWERS_DEPTH (a hostile file
+ * could exhaust the stack of every recursive step after parsing) and prototype keys, which
+ * records would otherwise drop without a word. Walks iteratively, so depth itself cannot crash it.
+ */
+function shapeProblems(data: unknown): Problem[] {
+  const problems: Problem[] = [];
+  const stack: { value: unknown; path: string; depth: number }[] = [
+    { value: data, path: "", depth: 0 },
+  ];
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop() as (typeof stack)[number];
+    if (value === null || typeof value !== "object") continue;
+    if (depth >= MAX_ANSWERS_DEPTH) {
+      problems.push({
+        path: path || "(top level)",
+        message: `nests deeper than ${MAX_ANSWERS_DEPTH} levels`,
+        fix: "answers files are shallow (about 6 levels); remove the nested arrays or objects",
+        rule: "schema",
+      });
+      break;
+    }
+    for (const [key, item] of Object.entries(value)) {
+      const at = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+      if (!Array.isArray(value) && FORBIDDEN_KEYS.has(key)) {
+        problems.push({
+          path: at,
+          message: "is not an allowed key",
+          received: key,
+          fix: "remove it (it is a JavaScript prototype key, never an account, OU or setting name)",
+          rule: "schema",
+        });
+      }
+      stack.push({ value: item, path: at, depth: depth + 1 });
+    }
+  }
+  return problems;
 }
 
 /** Reads and parses an answers file; errors name the file and, for bad JSON, the line. */
@@ -58,7 +111,8 @@ export async function readAnswersText(file: string): Promise<{ text: string; dat
     });
   }
   try {
-    return { text, data: JSON.parse(text) };
+    // A UTF-8 byte-order mark (some Windows editors write one) is not part of the JSON.
+    return { text, data: JSON.parse(text.replace(/^\uFEFF/, "")) };
   } catch (cause) {
     const message = (cause as Error).message;
     const at = /position (\d+)/.exec(message);

@@ -176,6 +176,20 @@ export function problemsFromIssues(
       case "invalid_type":
         if (input === undefined) {
           out.push({ ...base, message: "is required", fix: `add it${exampleHint(at)}` });
+        } else if (typeof input === "number" && !Number.isFinite(input)) {
+          out.push({
+            ...base,
+            message: "must be a finite number (the value written is too large for a number)",
+            received: String(input),
+            fix: `use a smaller number${exampleHint(at)}`,
+          });
+        } else if (issue.expected === "int") {
+          out.push({
+            ...base,
+            message: `must be a whole number, not ${typeof input === "number" ? input : typeName(input)}`,
+            received: input,
+            fix: `use a whole number${exampleHint(at)}`,
+          });
         } else {
           out.push({
             ...base,
@@ -222,7 +236,15 @@ export function problemsFromIssues(
           : (issue as { maximum: unknown }).maximum;
         // Our own error texts ("must be at least 14 (CIS 1.8)") beat zod's generic "Too small".
         const custom = !issue.message.startsWith("Too ");
-        const bound = `${small ? "at least" : "at most"} ${String(limit)}`;
+        const inclusive = (issue as { inclusive?: boolean }).inclusive !== false;
+        const word = small
+          ? inclusive
+            ? "at least"
+            : "greater than"
+          : inclusive
+            ? "at most"
+            : "less than";
+        const bound = `${word} ${String(limit)}`;
         const unit =
           issue.origin === "array" ? " item(s)" : issue.origin === "string" ? " characters" : "";
         out.push({

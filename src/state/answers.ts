@@ -7,7 +7,24 @@ const S3State = z.strictObject({
   backend: z.literal("s3"),
   bucket: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: "must be a valid S3 bucket name" })
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+      error:
+        "must be 3-63 lowercase letters, digits, '.' or '-', starting and ending with a letter or digit",
+    })
+    // S3's other naming rules: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
+    .refine((name) => !/\.\.|\.-|-\./.test(name), {
+      error: "must not have '..', '.-' or '-.' (S3 bucket naming rules)",
+    })
+    .refine((name) => !/^\d{1,3}(\.\d{1,3}){3}$/.test(name), {
+      error: "must not look like an IP address (S3 bucket naming rules)",
+    })
+    .refine(
+      (name) => !/^(xn--|sthree-|amzn-s3-demo-)|(-s3alias|--ol-s3|\.mrap|--x-s3)$/.test(name),
+      {
+        error:
+          "must not use a prefix or suffix S3 reserves (xn--, sthree-, -s3alias, --ol-s3, ...)",
+      },
+    )
     .meta({
       description:
         "Existing state bucket: versioned, encrypted, private; create it before the first terraform init.",

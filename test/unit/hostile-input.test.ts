@@ -54,3 +54,27 @@ describe("hostile and odd input", () => {
     expect(validateAnswers(await readAnswersFile(file)).ok).toBe(true);
   });
 });
+
+describe("S3 bucket names for state", () => {
+  for (const [bucket, why] of [
+    ["192.168.1.1", "must not look like an IP address"],
+    ["acme..state", "must not have '..'"],
+    ["acme-state-s3alias", "must not use a prefix or suffix S3 reserves"],
+    ["Acme-State", "must be 3-63 lowercase letters"],
+  ]) {
+    it(`${bucket} is rejected: ${why}`, () => {
+      const answers = {
+        ...minimalAnswers(),
+        state: { backend: "s3", bucket, region: "eu-west-1" },
+      };
+      expect(problemsOf(answers).join("\n")).toContain(`state.bucket ${why}`);
+    });
+  }
+  it("acme-tfstate.eu is a valid name", () => {
+    const answers = {
+      ...minimalAnswers(),
+      state: { backend: "s3", bucket: "acme-tfstate.eu", region: "eu-west-1" },
+    };
+    expect(problemsOf(answers)).toEqual([]);
+  });
+});

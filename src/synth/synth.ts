@@ -73,6 +73,17 @@ export interface SynthOptions {
    * @default - 1 below 24 ready stacks, else the number of CPUs (at most 4)
    */
   readonly workers?: number;
+  /**
+   * Stops synthesis (SIGINT/SIGTERM in the CLI): child processes are stopped, the staging folder
+   * is removed, the previous output stays, and ABORTED is thrown.
+   */
+  readonly signal?: AbortSignal;
+}
+
+function interrupted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    throw new BaselineError("ABORTED", "synth interrupted: the previous output is unchanged");
+  }
 }
 
 /** Below this many stacks, starting workers costs more than it saves. */
@@ -103,12 +114,16 @@ const WORKER_FILE = fileURLToPath(new URL("./worker.js", import.meta.url));
 type WorkerReply =
   { ok: true; stacks: BuiltStack[] } | { ok: false; message: string; stack?: string };
 
-function runWorker(request: SynthPartRequest): Promise<BuiltStack[]> {
+function runWorker(request: SynthPartRequest, signal?: AbortSignal): Promise<BuiltStack[]> {
   return new Promise((resolvePart, reject) => {
     const child = fork(WORKER_FILE, [], {
       serialization: "advanced",
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
+    // Interrupted: stop the child now, so it writes nothing more into the staging folder.
+    const stop = () => child.kill("SIGTERM");
+    signal?.addEventListener("abort", stop, { once: true });
+    child.once("exit", () => signal?.removeEventListener("abort", stop));
     let reply: WorkerReply | undefined;
     child.once("message", (message) => (reply = message as WorkerReply));
     child.once("error", reject);
@@ -124,8 +139,12 @@ function runWorker(request: SynthPartRequest): Promise<BuiltStack[]> {
   });
 }
 
-async function runPart(request: SynthPartRequest, inWorker: boolean): Promise<BuiltStack[]> {
-  if (inWorker) return runWorker(request);
+async function runPart(
+  request: SynthPartRequest,
+  inWorker: boolean,
+  signal?: AbortSignal,
+): Promise<BuiltStack[]> {
+  if (inWorker) return runWorker(request, signal);
   const { synthPart } = await import("./part.js");
   return synthPart(request);
 }
@@ -209,13 +228,18 @@ export async function synthesize(
     const inWorkers = parts.length > 1 && existsSync(WORKER_FILE);
     const partDirs = parts.map((_, i) => join(staging, `.part-${i}`));
     await mkdir(staging, { recursive: true }); // cdktf creates only the last folder of its outdir
-    const results = await Promise.all(
+    // allSettled: every child has exited before the staging folder can be removed.
+    const settled = await Promise.allSettled(
       parts.map((names, i) => {
         const inPart = new Set(names);
         const plans = ready.filter((p) => inPart.has(p.name));
-        return runPart({ plans, outdir: partDirs[i] as string }, inWorkers);
+        return runPart({ plans, outdir: partDirs[i] as string }, inWorkers, options.signal);
       }),
     );
+    interrupted(options.signal);
+    const failed = settled.find((r) => r.status === "rejected");
+    if (failed) throw failed.reason;
+    const results = settled.map((r) => (r as PromiseFulfilledResult<BuiltStack[]>).value);
     const order = new Map(plans.map((p, i) => [p.name, i]));
     const built = results
       .flat()
@@ -251,6 +275,7 @@ export async function synthesize(
     const marker = { generator: "aws-baseline", kind: MARKER_KIND, version: VERSION, ...portable };
     await writeFile(join(staging, OUTPUT_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
 
+    interrupted(options.signal);
     if (existsSync(outDir)) {
       await carryOverTerraformFiles(outDir, staging);
       await rename(outDir, previous);

@@ -9,6 +9,7 @@ import {
   validateStacks,
   type StackValidation,
 } from "../../run/terraform/validate.js";
+import { whileInterruptible } from "../interrupt.js";
 import type { Io } from "../io.js";
 import { renderSynth, renderValidationFailures, validationCell } from "../render.js";
 
@@ -45,7 +46,9 @@ async function terraformFor(
 export async function synthCommand(flags: SynthFlags, io: Io): Promise<void> {
   const started = performance.now();
   const config = await loadConfigFor(flags.config, flags.endpointUrl);
-  const result = await synthesize(config, { outDir: flags.out, force: flags.force });
+  const result = await whileInterruptible((signal) =>
+    synthesize(config, { outDir: flags.out, force: flags.force, signal }),
+  );
   const seconds = (performance.now() - started) / 1000;
 
   let validations: StackValidation[] | undefined;

@@ -338,11 +338,11 @@ export const QUESTIONS: readonly Question[] = [
 /** Parses what a user typed (or passed as a flag) for a question. */
 export function parseInput(question: Question, raw: unknown): unknown {
   if (question.kind === "list") {
-    if (Array.isArray(raw)) return raw;
-    return String(raw ?? "")
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean);
+    // The terminal's list prompt splits on commas itself: Enter on an empty line gives [""].
+    const items = Array.isArray(raw)
+      ? raw.map((item) => String(item))
+      : String(raw ?? "").split(",");
+    return items.map((s) => s.trim()).filter(Boolean);
   }
   if (question.kind === "number") return raw === "" || raw === undefined ? undefined : Number(raw);
   if (question.kind === "text") return typeof raw === "string" ? raw.trim() || undefined : raw;

@@ -28,6 +28,11 @@ export function checkWithSchema(
 
 /** The question's own check, after the generic one every select gets: the value is one of its choices. */
 export function checkAnswer(question: Question, value: unknown, draft: Draft): string | undefined {
+  // Enter on an empty required answer: ask again now, rather than fail after the last question.
+  if (question.required && (value === undefined || value === "")) {
+    const example = question.placeholder?.({ dirName: "example" });
+    return `an answer is required here${example ? ` (for example ${example})` : ""}`;
+  }
   if (question.kind === "select" && !question.choices?.some((c) => c.value === value)) {
     return `use one of: ${question.choices?.map((c) => c.value).join(", ")}`;
   }

@@ -118,6 +118,24 @@ describe("init wizard", () => {
     expect(validateAnswers(run.answers).ok).toBe(true);
   });
 
+  it("Enter on an empty required answer asks again at once; an empty list is an empty list", async () => {
+    const run = await interactive({
+      ...REQUIRED,
+      emailPattern: ["", "aws+{name}@acme.example"],
+      adminUsers: [[""]],
+    });
+    expect(run.rejected).toEqual([
+      {
+        id: "emailPattern",
+        input: "",
+        error: expect.stringContaining("an answer is required here"),
+      },
+    ]);
+    expect(run.asked.filter((id) => id === "emailPattern")).toHaveLength(1);
+    expect((run.answers as AnswersDraft).identity.admins.users).toEqual([]);
+    expect(validateAnswers(run.answers).ok).toBe(true);
+  });
+
   it("cancelling (Ctrl-C) aborts with nothing collected", async () => {
     await expect(interactive({ ...REQUIRED, homeRegion: [CANCELLED] })).rejects.toMatchObject({
       code: "ABORTED",

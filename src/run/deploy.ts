@@ -16,6 +16,7 @@ import type { PendingStack } from "../plan/plan.js";
 import { synthesize } from "../synth/synth.js";
 import { writeFileAtomic } from "../util/fs.js";
 import {
+  describeProtected,
   protectedChanges,
   stackPlanOutcome,
   type ProtectedChange,
@@ -155,10 +156,7 @@ function planOutcome(o: DeployOptions, p: WavePlan<SavedPlan>): StackPlanOutcome
  * when any stack did not finish, after every stack that could go on has gone on.
  */
 async function deployStacks(stacks: readonly Node[], o: DeployOptions): Promise<WaveOutcome[]> {
-  const describe =
-    o.describeProtected ??
-    ((changes: readonly ProtectedChange[]) =>
-      changes.map((c) => `  ${c.action} ${c.address} (${c.what})`).join("\n"));
+  const describe = o.describeProtected ?? describeProtected;
   const outcomes = await runWaves<SavedPlan>(stacks, o.run.concurrency, {
     plan: async (stack) => {
       await initStack(o.run, stack);

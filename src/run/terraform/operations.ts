@@ -142,6 +142,11 @@ export function protectedChanges(plans: readonly StackPlanOutcome[]): ProtectedC
   );
 }
 
+/** Protected deletes as plain lines (a renderer can replace this). */
+export function describeProtected(changes: readonly ProtectedChange[]): string {
+  return changes.map((p) => `  ${p.action} ${p.stack}: ${p.address} (${p.what})`).join("\n");
+}
+
 /**
  * Throws PROTECTED_DESTROY when the plans delete or replace a protected resource, unless the
  * caller allowed it. `describe` renders the list for the hint.
@@ -149,8 +154,7 @@ export function protectedChanges(plans: readonly StackPlanOutcome[]): ProtectedC
 export function checkProtected(
   plans: readonly StackPlanOutcome[],
   allowDestroy: boolean,
-  describe: (changes: readonly ProtectedChange[]) => string = (changes) =>
-    changes.map((p) => `  ${p.action} ${p.stack}: ${p.address} (${p.what})`).join("\n"),
+  describe: (changes: readonly ProtectedChange[]) => string = describeProtected,
 ): ProtectedChange[] {
   const risky = protectedChanges(plans);
   if (risky.length > 0 && !allowDestroy) {

@@ -39,13 +39,14 @@ const SHARED_PARTS = {
     "monitoring/alarm-topic.ts",
     "monitoring/cis-alarms.ts",
     "monitoring/cis-monitoring.ts",
+    "monitoring/break-glass.ts",
   ],
   // alarm-topic.ts: the topic policy (alarmTopicPolicy) lives with the other resource policies;
   // controls.ts names the alarm topic and CIS alarms by the org-trail stack's construct ids.
   monitoring: ["logging/policies.ts", "logging/org-trail-stack.ts"],
   // org-stack.ts creates and attaches the Guardrails (SCPs); an account's answers carry its
   // network options (answers.ts embeds the network slice).
-  organization: ["guardrails/guardrails.ts", "network/answers.ts"],
+  organization: ["guardrails/guardrails.ts", "guardrails/pack.ts", "network/answers.ts"],
   // state-bucket-stack.ts: the same TLS-only statement (denyInsecureTransport) as the log buckets.
   state: ["logging/policies.ts"],
 };
@@ -137,7 +138,14 @@ export default {
       to: {
         path: "^src/",
         // Another area's slice only where SHARED_PARTS declares it (area-<name>-independent).
-        pathNot: [`^${BASE}`, "^src/answers/", `^src/${AREA}/(answers|rules|defaults)\\.ts$`],
+        pathNot: [
+          `^${BASE}`,
+          "^src/answers/",
+          `^src/${AREA}/(answers|rules|defaults)\\.ts$`,
+          // The SCP quota rule measures the packed guardrails: pure policy data, no cdktf.
+          "^src/guardrails/(scp|pack)\\.ts$",
+          "^src/build/policy-document\\.ts$",
+        ],
       },
     },
     {

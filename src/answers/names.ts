@@ -4,6 +4,7 @@
  */
 export const stackName = {
   org: "org",
+  access: (account: string) => `access-${account}`,
   logArchive: "log-archive",
   orgTrail: "org-trail",
   billing: "billing",
@@ -86,24 +87,3 @@ export function trailArn(
 
 /** Tag on KMS keys the guardrail SCP protects: SCPs cannot name keys by ARN before they exist. */
 export const PROTECTED_TAG = { key: "BaselineProtected", cloudtrail: "cloudtrail" } as const;
-
-/** SCP guardrails by their answers switch (guardrails.<key>); the policy name is <prefix>-<suffix>. */
-export const GUARDRAIL_SUFFIXES = {
-  denyLeavingOrganization: "deny-leave-organization",
-  protectCloudTrail: "protect-cloudtrail",
-  protectAccountDefaults: "protect-account-defaults",
-  denyRootUser: "deny-root-user",
-  denyRegionsOutsideEnabled: "deny-other-regions",
-} as const;
-
-export type GuardrailKey = keyof typeof GUARDRAIL_SUFFIXES;
-
-/** Names of the SCPs the answers switch on. */
-export function guardrailPolicyNames(
-  prefix: string,
-  switches: Readonly<Record<GuardrailKey, boolean>>,
-): string[] {
-  return (Object.keys(GUARDRAIL_SUFFIXES) as GuardrailKey[])
-    .filter((key) => switches[key])
-    .map((key) => `${prefix}-${GUARDRAIL_SUFFIXES[key]}`);
-}

@@ -3,6 +3,7 @@
  * `src/<area>/rules.ts` (see define-rule.ts); this list fixes the order problems are reported in.
  */
 import { billingRules } from "../billing/rules.js";
+import { guardrailAdoptionRules, guardrailRules } from "../guardrails/rules.js";
 import { identityRules } from "../identity/rules.js";
 import { loggingRules } from "../logging/rules.js";
 import { networkRules } from "../network/rules.js";
@@ -20,7 +21,9 @@ export const RULES: readonly Rule[] = [
   ...networkRules,
   ...billingRules,
   ...identityRules,
+  ...guardrailRules,
   ...adoptionRules,
+  ...guardrailAdoptionRules,
 ];
 
 export function checkRules(answers: Answers): Problem[] {

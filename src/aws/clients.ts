@@ -81,6 +81,7 @@ export const REQUIRED_ACTIONS = {
     "organizations:ListAccountsForParent",
     "organizations:ListPolicies",
     "organizations:ListTargetsForPolicy",
+    "organizations:ListPoliciesForTarget",
     "cloudtrail:DescribeTrails",
     "iam:GetAccountPasswordPolicy",
     "account:ListRegions",

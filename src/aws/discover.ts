@@ -7,8 +7,13 @@
 import { ListRegionsCommand, type ListRegionsCommandOutput } from "@aws-sdk/client-account";
 import { DescribeTrailsCommand } from "@aws-sdk/client-cloudtrail";
 import { GetAccountPasswordPolicyCommand, type PasswordPolicy } from "@aws-sdk/client-iam";
-import { paginateListPolicies, paginateListTargetsForPolicy } from "@aws-sdk/client-organizations";
+import {
+  paginateListPolicies,
+  paginateListPoliciesForTarget,
+  paginateListTargetsForPolicy,
+} from "@aws-sdk/client-organizations";
 import { validateAnswers } from "../answers/load.js";
+import { isGuardrailPolicyName } from "../guardrails/pack.js";
 import type { Problem } from "../answers/problems.js";
 import { REGIONS_ENABLED_BY_DEFAULT } from "../answers/regions.js";
 import { defaultOu, ouWithParents } from "../answers/resolve.js";
@@ -19,13 +24,7 @@ import {
   type AccountKind,
   type Answers,
 } from "../answers/schema.js";
-import {
-  ACCOUNT_NAME_MAX_LENGTH,
-  baselineNames,
-  guardrailPolicyNames,
-  prefixFrom,
-  slugFrom,
-} from "../answers/names.js";
+import { ACCOUNT_NAME_MAX_LENGTH, baselineNames, prefixFrom, slugFrom } from "../answers/names.js";
 import { VERSION } from "../version.js";
 import { awsError, type AwsClients } from "./clients.js";
 import { readOrganization, type OrgAccount, type OrgSnapshot } from "./organization.js";
@@ -171,21 +170,26 @@ async function enabledRegions(
   return { regions: regions.sort() };
 }
 
+/**
+ * SCPs named like the baseline's packed guardrails (with their root attachments), and the other
+ * SCPs on the root, which count against the 5-per-target quota.
+ */
 async function existingPolicies(
   clients: AwsClients,
-  names: readonly string[],
+  prefix: string,
   rootId: string,
-): Promise<{ ids: Record<string, string>; attached: string[] }> {
+): Promise<{ ids: Record<string, string>; attached: string[]; otherRootPolicies: string[] }> {
   const client = clients.organizations;
   const ids: Record<string, string> = {};
   const attached: string[] = [];
+  const otherRootPolicies: string[] = [];
   try {
     for await (const page of paginateListPolicies(
       { client },
       { Filter: "SERVICE_CONTROL_POLICY" },
     )) {
       for (const p of page.Policies ?? []) {
-        if (p.Name && p.Id && names.includes(p.Name)) ids[p.Name] = p.Id;
+        if (p.Name && p.Id && isGuardrailPolicyName(prefix, p.Name)) ids[p.Name] = p.Id;
       }
     }
     for (const [name, id] of Object.entries(ids)) {
@@ -193,10 +197,19 @@ async function existingPolicies(
         if ((page.Targets ?? []).some((t) => t.TargetId === rootId)) attached.push(name);
       }
     }
+    for await (const page of paginateListPoliciesForTarget(
+      { client },
+      { TargetId: rootId, Filter: "SERVICE_CONTROL_POLICY" },
+    )) {
+      for (const p of page.Policies ?? []) {
+        if (p.Name && p.Name !== "FullAWSAccess" && !isGuardrailPolicyName(prefix, p.Name))
+          otherRootPolicies.push(p.Name);
+      }
+    }
   } catch (error) {
     throw awsError(error, "organizations:ListPolicies");
   }
-  return { ids, attached: attached.sort() };
+  return { ids, attached: attached.sort(), otherRootPolicies: otherRootPolicies.sort() };
 }
 
 async function organizationTrails(clients: AwsClients) {
@@ -294,13 +307,11 @@ export async function discover(clients: AwsClients, options: DiscoverOptions): P
     alarms: { emails: options.alarmEmails ?? (management?.email ? [management.email] : []) },
   };
   const defaults = AnswersSchema.safeParse(draft);
-  const guardrails = defaults.success ? defaults.data.guardrails : undefined;
   const passwordWanted = defaults.success ? defaults.data.identity.passwordPolicy : undefined;
 
   progress("reading regions, SCPs, trails and the password policy");
   const { regions, warning: regionsWarning } = await enabledRegions(clients);
-  const scpNames = guardrails ? guardrailPolicyNames(prefix, guardrails) : [];
-  const policies = await existingPolicies(clients, scpNames, org.rootId);
+  const policies = await existingPolicies(clients, prefix, org.rootId);
   for (const policyName of Object.keys(policies.ids)) {
     conflicts.push({
       kind: "scp-name",
@@ -358,6 +369,9 @@ export async function discover(clients: AwsClients, options: DiscoverOptions): P
       policies: policies.ids,
       ...(policies.attached.length > 0
         ? { rootId: org.rootId, attachedPolicies: policies.attached }
+        : {}),
+      ...(policies.otherRootPolicies.length > 0
+        ? { otherRootPolicies: policies.otherRootPolicies }
         : {}),
     },
   };

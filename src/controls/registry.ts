@@ -9,7 +9,7 @@ import { BILLING_CONTROLS, BILLING_MANUAL_CONTROLS } from "../billing/controls.j
 import { GUARDRAIL_CONTROLS } from "../guardrails/controls.js";
 import { IDENTITY_CONTROLS, IDENTITY_MANUAL_CONTROLS } from "../identity/controls.js";
 import { LOGGING_CONTROLS } from "../logging/controls.js";
-import { MONITORING_CONTROLS } from "../monitoring/controls.js";
+import { BREAK_GLASS_CONTROLS, MONITORING_CONTROLS } from "../monitoring/controls.js";
 import { NETWORK_CONTROLS } from "../network/controls.js";
 import { ORGANIZATION_CONTROLS } from "../organization/controls.js";
 import type { Control } from "./control.js";
@@ -24,6 +24,7 @@ export const CONTROLS: readonly Control[] = [
   ...ACCOUNT_DEFAULTS_CONTROLS,
   ...LOGGING_CONTROLS,
   ...MONITORING_CONTROLS,
+  ...BREAK_GLASS_CONTROLS,
   ...BILLING_CONTROLS,
   ...NETWORK_CONTROLS,
   // Manual steps come last.

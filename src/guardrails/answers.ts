@@ -8,13 +8,17 @@ export const Guardrails = z
       description:
         "SCP: member accounts cannot leave the organization (and escape every guardrail).",
     }),
+    protectBaselineRoles: z.boolean().default(GUARDRAIL_DEFAULTS.protectBaselineRoles).meta({
+      description:
+        "SCP: nobody in a member account can change the deploy role or the access role except those roles themselves (whoever controls the deploy role holds every guardrail exemption).",
+    }),
     protectCloudTrail: z.boolean().default(GUARDRAIL_DEFAULTS.protectCloudTrail).meta({
       description:
-        "SCP: nobody but the baseline's access role can stop or change the trail, its log buckets or its KMS key.",
+        "SCP: only the deploy role can stop or change the trail, its log buckets or its KMS key; nobody can delete log files or buckets, or disable or delete the key.",
     }),
     protectAccountDefaults: z.boolean().default(GUARDRAIL_DEFAULTS.protectAccountDefaults).meta({
       description:
-        "SCP: nobody but the baseline's access role can turn off EBS default encryption, S3 account Block Public Access, IMDSv2 defaults or Access Analyzer.",
+        "SCP: only the deploy role can turn off EBS default encryption, S3 account Block Public Access, IMDSv2 defaults or Access Analyzer, or change alternate contacts.",
     }),
     denyRootUser: z.boolean().default(GUARDRAIL_DEFAULTS.denyRootUser).meta({
       description:
@@ -29,7 +33,7 @@ export const Guardrails = z
       .default(GUARDRAIL_DEFAULTS.denyRegionsOutsideEnabled)
       .meta({
         description:
-          "SCP: deny regional actions outside regions.enabled (global services stay allowed). Test it before enabling in a busy org.",
+          "SCP: deny regional actions outside regions.enabled (global services stay allowed, as in Control Tower's region deny) and region opt-in changes except by the deploy role. Test it before enabling in a busy org.",
       }),
   })
   .meta({ description: "Service control policies and organization-level protections." });

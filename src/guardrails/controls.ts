@@ -1,11 +1,13 @@
 /**
- * Controls of the guardrails area: one per SCP. Each SCP's construct id is its name
- * (`<prefix>-<suffix>`), and its attachment at the root adds the attachment suffix; both belong
- * to the control, and the SCP's answers switch is `guardrails.<key>`.
+ * Controls of the guardrails area: one per guardrail. Guardrails are packed into the
+ * `<prefix>-guardrails-<n>` SCPs (see pack.ts), so every guardrail's control owns those policies
+ * and their root attachments; its answers switch is `guardrails.<key>`.
  */
-import { GUARDRAIL_SUFFIXES, type GuardrailKey } from "../answers/names.js";
-import { perItem, type Control } from "../controls/control.js";
+import { ANY, resource, type Control } from "../controls/control.js";
 import { GUARDRAIL_IDS } from "./guardrails.js";
+import type { GuardrailKey } from "./scp.js";
+
+const PACKED_SCP = `${ANY}-guardrails-${ANY}`;
 
 const SCP_TEST = "test/unit/guardrails.test.ts";
 
@@ -13,7 +15,6 @@ function scp(
   key: GuardrailKey,
   control: Omit<Control, "stacks" | "resources" | "switch">,
 ): Control {
-  const name = `-${GUARDRAIL_SUFFIXES[key]}`;
   const { id, title, cis, verifiedBy } = control;
   return {
     id,
@@ -21,11 +22,10 @@ function scp(
     cis,
     stacks: ["org"],
     resources: [
-      perItem("aws_organizations_policy", "", name),
-      perItem(
+      resource("aws_organizations_policy", PACKED_SCP),
+      resource(
         "aws_organizations_policy_attachment",
-        "",
-        `${name}${GUARDRAIL_IDS.attachmentSuffix}`,
+        `${PACKED_SCP}${GUARDRAIL_IDS.attachmentSuffix}`,
       ),
     ],
     switch: `guardrails.${key}`,
@@ -40,18 +40,25 @@ export const GUARDRAIL_CONTROLS: readonly Control[] = [
     cis: [],
     verifiedBy: [`${SCP_TEST} › deny leaving the organization`],
   }),
+  scp("protectBaselineRoles", {
+    id: "SCP.6",
+    title: "Deploy role and access role can be changed only by themselves",
+    cis: [],
+    verifiedBy: [`${SCP_TEST} › the deploy and access roles change only through themselves`],
+  }),
   scp("protectCloudTrail", {
     id: "SCP.2",
-    title: "Trail, log buckets and trail key protected from tampering; log files never deleted",
+    title:
+      "Trail, log buckets and trail key protected (deploy role only); logs, buckets and the key never destroyed",
     cis: ["3.1", "3.2", "3.5"],
     verifiedBy: [
-      `${SCP_TEST} › protect the trail, its buckets and key, exempting only the access role`,
+      `${SCP_TEST} › protect the trail, its buckets and key, exempting only the deploy role`,
     ],
   }),
   scp("protectAccountDefaults", {
     id: "SCP.3",
     title:
-      "Account defaults cannot be switched off (EBS encryption, S3 BPA, IMDSv2, Access Analyzer)",
+      "Account defaults cannot be switched off (EBS encryption, S3 BPA, IMDSv2, Access Analyzer, alternate contacts)",
     cis: ["2.1.4", "2.2.1", "5.6", "1.20"],
     verifiedBy: [`${SCP_TEST} › protect account defaults`],
   }),
@@ -65,8 +72,9 @@ export const GUARDRAIL_CONTROLS: readonly Control[] = [
   }),
   scp("denyRegionsOutsideEnabled", {
     id: "SCP.5",
-    title: "Regional actions denied outside the enabled regions (optional)",
+    title:
+      "Regional actions and region opt-in changes denied outside the enabled regions (optional)",
     cis: [],
-    verifiedBy: [`${SCP_TEST} › region deny keeps global services and the access role working`],
+    verifiedBy: [`${SCP_TEST} › region deny keeps global services and the deploy role working`],
   }),
 ];

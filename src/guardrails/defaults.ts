@@ -1,6 +1,7 @@
 /** Defaults of the guardrail switches, shared by the schema and the generator (no zod). */
 export const GUARDRAIL_DEFAULTS = {
   denyLeavingOrganization: true,
+  protectBaselineRoles: true,
   protectCloudTrail: true,
   protectAccountDefaults: true,
   denyRootUser: true,

@@ -1,4 +1,4 @@
-/** SCP guardrails switched on in the answers, created and attached at the organization root. */
+/** SCP guardrails switched on in the answers, packed into few SCPs and attached at the organization root. */
 import {
   Construct,
   OrganizationsPolicy,
@@ -8,34 +8,11 @@ import {
 } from "../build/cdk.js";
 import type { OrgStackProps } from "../plan/plan.js";
 import { renderPolicy } from "../build/policy-document.js";
-import {
-  denyLeavingOrganization,
-  denyRegionsOutsideEnabled,
-  denyRootUser,
-  protectAccountDefaults,
-  protectCloudTrail,
-  SCP_MAX_CHARS,
-  type Guardrail,
-  type GuardrailContext,
-} from "./scp.js";
+import { enabledGuardrails, packGuardrails } from "./pack.js";
+import type { GuardrailContext } from "./scp.js";
 
 /** Construct ids: each SCP's id is its name; its root attachment's id adds this suffix. */
 export const GUARDRAIL_IDS = { attachmentSuffix: "-root" } as const;
-
-/** The guardrails the answers switch on, in a stable order. */
-export function enabledGuardrails(
-  context: GuardrailContext,
-  switches: OrgStackProps["guardrails"],
-): Guardrail[] {
-  const g = switches;
-  return [
-    g.denyLeavingOrganization && denyLeavingOrganization(context),
-    g.protectCloudTrail && protectCloudTrail(context),
-    g.protectAccountDefaults && protectAccountDefaults(context),
-    g.denyRootUser && denyRootUser(context),
-    g.denyRegionsOutsideEnabled && denyRegionsOutsideEnabled(context),
-  ].filter((x): x is Guardrail => Boolean(x));
-}
 
 export interface GuardrailsProps {
   readonly context: GuardrailContext;
@@ -51,19 +28,14 @@ export interface GuardrailsProps {
 export class Guardrails extends Construct {
   constructor(scope: Construct, id: string, props: GuardrailsProps) {
     super(scope, id);
-    for (const guardrail of enabledGuardrails(props.context, props.switches)) {
-      const content = renderPolicy(guardrail.document);
-      if (content.length > SCP_MAX_CHARS) {
-        throw new Error(
-          `SCP ${guardrail.name} is ${content.length} characters; AWS allows ${SCP_MAX_CHARS}`,
-        );
-      }
-      const scp = new OrganizationsPolicy(this, guardrail.name, {
+    const guardrails = enabledGuardrails(props.context, props.switches);
+    for (const packed of packGuardrails(props.context.prefix, guardrails)) {
+      const scp = new OrganizationsPolicy(this, packed.name, {
         provider: props.provider,
-        name: guardrail.name,
-        description: `${guardrail.description} Why: ${guardrail.reason}`.slice(0, 512),
+        name: packed.name,
+        description: packed.description,
         type: "SERVICE_CONTROL_POLICY",
-        content,
+        content: renderPolicy(packed.document),
         // SCPs exist only once the organization has all features; creating them earlier fails
         // with AWSOrganizationsNotInUseException on a new organization.
         dependsOn: [props.organization],
@@ -71,19 +43,15 @@ export class Guardrails extends Construct {
       // At the root: every member account, present and future. SCPs never bind the management account.
       const attachment = new OrganizationsPolicyAttachment(
         this,
-        `${guardrail.name}${GUARDRAIL_IDS.attachmentSuffix}`,
-        {
-          provider: props.provider,
-          policyId: scp.id,
-          targetId: props.rootId,
-        },
+        `${packed.name}${GUARDRAIL_IDS.attachmentSuffix}`,
+        { provider: props.provider, policyId: scp.id, targetId: props.rootId },
       );
       // Brownfield: an SCP with our name is adopted (its content becomes ours), with its attachment.
       const { adopt } = props;
-      const existing = adopt.policies[guardrail.name];
+      const existing = adopt.policies[packed.name];
       if (existing) {
         scp.importFrom(existing, props.provider);
-        if (adopt.rootId && adopt.attachedPolicies.includes(guardrail.name)) {
+        if (adopt.rootId && adopt.attachedPolicies.includes(packed.name)) {
           attachment.importFrom(`${adopt.rootId}:${existing}`, props.provider);
         }
       }

@@ -1,45 +1,101 @@
 /**
- * Service control policy guardrails. Each guardrail is one function returning a document and the
- * reason it exists. SCPs never affect the management account; they bound every member account.
- * The baseline's own access role is exempt where it must manage the protected resource.
+ * Service control policy guardrails. Each guardrail is one function contributing statements and
+ * the reason it exists; `pack.ts` combines the switched-on guardrails into as few SCPs as fit
+ * AWS's quotas. SCPs never affect the management account; they bound every member account.
+ *
+ * Exemptions name only the deploy role, the role every member stack's provider assumes. The access
+ * role (OrganizationAccountAccessRole) is break-glass and gets no exemption; actions the baseline
+ * never needs after creation are denied to everyone.
  */
-import { GUARDRAIL_SUFFIXES } from "../answers/names.js";
-import { policy, type PolicyDocument } from "../build/policy-document.js";
+import { type PolicyStatement } from "../build/policy-document.js";
+
+export type GuardrailKey =
+  | "denyLeavingOrganization"
+  | "protectBaselineRoles"
+  | "protectCloudTrail"
+  | "protectAccountDefaults"
+  | "denyRootUser"
+  | "denyRegionsOutsideEnabled";
 
 export interface Guardrail {
-  readonly name: string;
+  /** The answers switch (`guardrails.<key>`). */
+  readonly key: GuardrailKey;
   readonly description: string;
   readonly reason: string;
-  readonly document: PolicyDocument;
+  readonly statements: readonly PolicyStatement[];
 }
 
 export interface GuardrailContext {
   readonly partition: string;
   readonly prefix: string;
   readonly trailName: string;
-  /** Role the baseline deploys with in member accounts (exempt from tamper protections). */
+  /** Role every member stack deploys with: the only principal guardrails exempt. */
+  readonly deployRoleName: string;
+  /** Break-glass role Organizations creates in each account (no exemption). */
   readonly accessRoleName: string;
   readonly enabledRegions: readonly string[];
 }
 
-function exemptAccessRole(c: GuardrailContext) {
-  return {
-    ArnNotLike: { "aws:PrincipalArn": `arn:${c.partition}:iam::*:role/${c.accessRoleName}` },
-  };
+function roleArnPattern(c: GuardrailContext, roleName: string): string {
+  return `arn:${c.partition}:iam::*:role/${roleName}`;
 }
 
-export function denyLeavingOrganization(c: GuardrailContext): Guardrail {
+/** Condition: the caller is not the deploy role. */
+function exemptDeployRole(c: GuardrailContext) {
+  return { ArnNotLike: { "aws:PrincipalArn": roleArnPattern(c, c.deployRoleName) } };
+}
+
+export function denyLeavingOrganization(): Guardrail {
   return {
-    name: `${c.prefix}-${GUARDRAIL_SUFFIXES.denyLeavingOrganization}`,
+    key: "denyLeavingOrganization",
     description: "Member accounts cannot leave the organization.",
     reason:
       "An account that leaves the organization escapes every other guardrail and the org trail.",
-    document: policy({
-      Sid: "DenyLeaveOrganization",
-      Effect: "Deny",
-      Action: "organizations:LeaveOrganization",
-      Resource: "*",
-    }),
+    statements: [
+      {
+        Sid: "DenyLeaveOrganization",
+        Effect: "Deny",
+        Action: "organizations:LeaveOrganization",
+        Resource: "*",
+      },
+    ],
+  };
+}
+
+/** IAM actions that change a role, its policies or its trust. */
+const ROLE_CHANGES = [
+  "iam:AttachRolePolicy",
+  "iam:DeleteRole",
+  "iam:DeleteRolePermissionsBoundary",
+  "iam:DeleteRolePolicy",
+  "iam:DetachRolePolicy",
+  "iam:PutRolePermissionsBoundary",
+  "iam:PutRolePolicy",
+  "iam:TagRole",
+  "iam:UntagRole",
+  "iam:UpdateAssumeRolePolicy",
+  "iam:UpdateRole",
+  "iam:UpdateRoleDescription",
+] as const;
+
+export function protectBaselineRoles(c: GuardrailContext): Guardrail {
+  const roles = [c.deployRoleName, c.accessRoleName].map((r) => roleArnPattern(c, r));
+  return {
+    key: "protectBaselineRoles",
+    description:
+      "Nobody in a member account can change the deploy role or the access role except those roles.",
+    reason:
+      "Whoever rewrites the deploy role's trust inherits every guardrail exemption; the access role is break-glass.",
+    statements: [
+      {
+        // As Control Tower protects its execution role: the roles change only through themselves.
+        Sid: "DenyBaselineRoleChanges",
+        Effect: "Deny",
+        Action: ROLE_CHANGES,
+        Resource: roles,
+        Condition: { ArnNotLike: { "aws:PrincipalArn": roles } },
+      },
+    ],
   };
 }
 
@@ -47,31 +103,32 @@ export function protectCloudTrail(c: GuardrailContext): Guardrail {
   const buckets = [`${c.prefix}-cloudtrail-*`, `${c.prefix}-s3-access-logs-*`].map(
     (b) => `arn:${c.partition}:s3:::${b}`,
   );
+  const protectedKey = { StringEquals: { "aws:ResourceTag/BaselineProtected": "cloudtrail" } };
   return {
-    name: `${c.prefix}-${GUARDRAIL_SUFFIXES.protectCloudTrail}`,
+    key: "protectCloudTrail",
     description:
-      "Only the baseline can change the organization trail, its log buckets and its key.",
+      "Only the deploy role can change the organization trail, its log buckets and its key; nobody can delete logs or the key.",
     reason:
-      "An attacker's first move is to blind the audit log; log files must never be deleted by anyone.",
-    document: policy(
+      "An attacker's first move is to blind the audit log; log files and their key must never be destroyed by anyone.",
+    statements: [
       {
         Sid: "DenyTrailTampering",
         Effect: "Deny",
         Action: [
           "cloudtrail:DeleteTrail",
-          "cloudtrail:StopLogging",
-          "cloudtrail:UpdateTrail",
           "cloudtrail:PutEventSelectors",
           "cloudtrail:PutInsightSelectors",
+          "cloudtrail:StopLogging",
+          "cloudtrail:UpdateTrail",
         ],
         Resource: `arn:${c.partition}:cloudtrail:*:*:trail/${c.trailName}`,
-        Condition: exemptAccessRole(c),
+        Condition: exemptDeployRole(c),
       },
       {
+        // The baseline sets these once at creation (and may lengthen them), through the deploy role.
         Sid: "DenyLogBucketTampering",
         Effect: "Deny",
         Action: [
-          "s3:DeleteBucket",
           "s3:DeleteBucketPolicy",
           "s3:PutBucketAcl",
           "s3:PutBucketLogging",
@@ -84,74 +141,82 @@ export function protectCloudTrail(c: GuardrailContext): Guardrail {
           "s3:PutLifecycleConfiguration",
         ],
         Resource: buckets,
-        Condition: exemptAccessRole(c),
+        Condition: exemptDeployRole(c),
       },
       {
-        // No exemption: the baseline never deletes log files; lifecycle expiry is done by S3 itself.
-        Sid: "DenyLogFileDeletion",
+        // No exemption: the baseline never deletes log files or buckets; expiry is done by S3 itself.
+        Sid: "DenyLogDeletion",
         Effect: "Deny",
         Action: [
+          "s3:BypassGovernanceRetention",
+          "s3:DeleteBucket",
           "s3:DeleteObject",
           "s3:DeleteObjectVersion",
           "s3:PutObjectRetention",
-          "s3:BypassGovernanceRetention",
         ],
-        Resource: buckets.map((b) => `${b}/*`),
+        Resource: [...buckets, ...buckets.map((b) => `${b}/*`)],
       },
       {
         Sid: "DenyLogKeyTampering",
         Effect: "Deny",
         Action: [
-          "kms:DisableKey",
           "kms:DisableKeyRotation",
           "kms:PutKeyPolicy",
-          "kms:ScheduleKeyDeletion",
           "kms:TagResource",
           "kms:UntagResource",
         ],
         Resource: "*",
-        Condition: {
-          StringEquals: { "aws:ResourceTag/BaselineProtected": "cloudtrail" },
-          ...exemptAccessRole(c),
-        },
+        Condition: { ...protectedKey, ...exemptDeployRole(c) },
       },
-    ),
+      {
+        // No exemption: a disabled or deleted trail key makes every log file unreadable.
+        Sid: "DenyLogKeyDestruction",
+        Effect: "Deny",
+        Action: ["kms:DisableKey", "kms:ScheduleKeyDeletion"],
+        Resource: "*",
+        Condition: protectedKey,
+      },
+    ],
   };
 }
 
 export function protectAccountDefaults(c: GuardrailContext): Guardrail {
   return {
-    name: `${c.prefix}-${GUARDRAIL_SUFFIXES.protectAccountDefaults}`,
+    key: "protectAccountDefaults",
     description:
-      "Only the baseline can turn off default encryption, Block Public Access, IMDSv2 defaults or Access Analyzer.",
+      "Only the deploy role can turn off default encryption, Block Public Access, IMDSv2 defaults or Access Analyzer, or change alternate contacts.",
     reason:
       "Account-wide defaults protect resources nobody has created yet; switching them off is silent.",
-    document: policy({
-      Sid: "DenyDisablingAccountDefaults",
-      Effect: "Deny",
-      Action: [
-        "access-analyzer:DeleteAnalyzer",
-        "ec2:DisableEbsEncryptionByDefault",
-        "ec2:ModifyEbsDefaultKmsKeyId",
-        "ec2:ModifyInstanceMetadataDefaults",
-        "ec2:ResetEbsDefaultKmsKeyId",
-        "s3:PutAccountPublicAccessBlock",
-      ],
-      Resource: "*",
-      Condition: exemptAccessRole(c),
-    }),
+    statements: [
+      {
+        Sid: "DenyDisablingAccountDefaults",
+        Effect: "Deny",
+        Action: [
+          "access-analyzer:DeleteAnalyzer",
+          "account:DeleteAlternateContact",
+          "account:PutAlternateContact",
+          "ec2:DisableEbsEncryptionByDefault",
+          "ec2:ModifyEbsDefaultKmsKeyId",
+          "ec2:ModifyInstanceMetadataDefaults",
+          "ec2:ResetEbsDefaultKmsKeyId",
+          "s3:PutAccountPublicAccessBlock",
+        ],
+        Resource: "*",
+        Condition: exemptDeployRole(c),
+      },
+    ],
   };
 }
 
 export function denyRootUser(c: GuardrailContext): Guardrail {
   const root = `arn:${c.partition}:iam::*:root`;
   return {
-    name: `${c.prefix}-${GUARDRAIL_SUFFIXES.denyRootUser}`,
+    key: "denyRootUser",
     description:
       "The root user of member accounts can do nothing; nobody can create root access keys.",
     reason:
       "Root bypasses IAM and cannot be scoped (CIS 1.4, 1.7); privileged tasks use centralized root sessions.",
-    document: policy(
+    statements: [
       {
         // Root sessions started from the management account (sts:AssumeRoot) carry aws:AssumedRoot.
         Sid: "DenyRootUser",
@@ -167,67 +232,128 @@ export function denyRootUser(c: GuardrailContext): Guardrail {
         Resource: "*",
         Condition: { ArnLike: { "aws:PrincipalArn": root } },
       },
-    ),
+    ],
   };
 }
 
 /**
- * Services that are global, or whose control plane lives in us-east-1, and so must stay allowed
- * when regional actions are denied outside the enabled regions.
+ * Actions that are global, or whose control plane lives in us-east-1, and so must stay allowed
+ * when regional actions are denied outside the enabled regions. Aligned with Control Tower's
+ * region deny control (ACM for CloudFront, ECR Public, notifications, Savings Plans, support plans...).
  */
 export const GLOBAL_SERVICE_ACTIONS = [
+  "a4b:*",
+  "access-analyzer:*",
   "account:*",
+  "acm:*",
+  "artifact:*",
+  "aws-marketplace-management:*",
   "aws-marketplace:*",
   "aws-portal:*",
   "billing:*",
+  "billingconductor:*",
   "budgets:*",
   "ce:*",
+  "chatbot:*",
   "cloudfront:*",
+  "cloudtrail:LookupEvents",
+  "compute-optimizer:*",
+  "config:*",
+  "consoleapp:*",
+  "consolidatedbilling:*",
   "cur:*",
+  "directconnect:*",
   "ec2:DescribeRegions",
+  "ec2:DescribeTransitGateways",
+  "ec2:DescribeVpnGateways",
+  "ecr-public:*",
+  "fms:*",
+  "freetier:*",
   "globalaccelerator:*",
   "health:*",
   "iam:*",
   "invoicing:*",
+  "iq:*",
   "kms:*",
+  "license-manager:ListReceivedLicenses",
   "networkmanager:*",
+  "notifications-contacts:*",
+  "notifications:*",
   "organizations:*",
   "payments:*",
   "pricing:*",
+  "resource-explorer-2:*",
+  "route53-recovery-cluster:*",
+  "route53-recovery-control-config:*",
+  "route53-recovery-readiness:*",
   "route53:*",
   "route53domains:*",
+  "s3:CreateMultiRegionAccessPoint",
+  "s3:DeleteMultiRegionAccessPoint",
+  "s3:DescribeMultiRegionAccessPointOperation",
   "s3:GetAccountPublicAccessBlock",
+  "s3:GetBucketLocation",
+  "s3:GetMultiRegionAccessPoint",
+  "s3:GetMultiRegionAccessPointPolicy",
+  "s3:GetMultiRegionAccessPointPolicyStatus",
+  "s3:GetStorageLensConfiguration",
+  "s3:GetStorageLensDashboard",
   "s3:ListAllMyBuckets",
+  "s3:ListMultiRegionAccessPoints",
+  "s3:ListStorageLensConfigurations",
   "s3:PutAccountPublicAccessBlock",
+  "s3:PutMultiRegionAccessPointPolicy",
+  "savingsplans:*",
   "shield:*",
   "sso:*",
   "sts:*",
   "support:*",
+  "supportapp:*",
+  "supportplans:*",
+  "sustainability:*",
+  "tag:GetResources",
   "tax:*",
   "trustedadvisor:*",
+  "waf-regional:*",
   "waf:*",
   "wafv2:*",
 ] as const;
 
 export function denyRegionsOutsideEnabled(c: GuardrailContext): Guardrail {
   return {
-    name: `${c.prefix}-${GUARDRAIL_SUFFIXES.denyRegionsOutsideEnabled}`,
+    key: "denyRegionsOutsideEnabled",
     description:
-      "Regional actions are denied outside the enabled regions; global services stay allowed.",
+      "Regional actions are denied outside the enabled regions (global services stay allowed); only the deploy role can enable or disable regions.",
     reason:
       "Resources in regions nobody watches escape monitoring and the regional baseline controls.",
-    document: policy({
-      Sid: "DenyOutsideEnabledRegions",
-      Effect: "Deny",
-      NotAction: GLOBAL_SERVICE_ACTIONS,
-      Resource: "*",
-      Condition: {
-        StringNotEquals: { "aws:RequestedRegion": [...c.enabledRegions] },
-        ...exemptAccessRole(c),
+    statements: [
+      {
+        Sid: "DenyOutsideEnabledRegions",
+        Effect: "Deny",
+        NotAction: GLOBAL_SERVICE_ACTIONS,
+        Resource: "*",
+        Condition: {
+          StringNotEquals: { "aws:RequestedRegion": [...c.enabledRegions] },
+          ...exemptDeployRole(c),
+        },
       },
-    }),
+      {
+        Sid: "DenyRegionOptInChanges",
+        Effect: "Deny",
+        Action: ["account:DisableRegion", "account:EnableRegion"],
+        Resource: "*",
+        Condition: exemptDeployRole(c),
+      },
+    ],
   };
 }
 
-/** SCPs are limited to 5,120 characters (minified). */
-export const SCP_MAX_CHARS = 5120;
+/** Guardrail functions in their stable order (the order statements appear in the SCPs). */
+export const GUARDRAILS: Readonly<Record<GuardrailKey, (c: GuardrailContext) => Guardrail>> = {
+  denyLeavingOrganization,
+  protectBaselineRoles,
+  protectCloudTrail,
+  protectAccountDefaults,
+  denyRootUser,
+  denyRegionsOutsideEnabled,
+};

@@ -148,8 +148,49 @@ export const Adopt = z
     attachedPolicies: z.array(z.string().min(1).max(128)).default([]).meta({
       description: "Imported SCPs (by name) that are already attached to the organization root.",
     }),
+    otherRootPolicies: z
+      .array(z.string().min(1).max(128))
+      .default([])
+      .meta({
+        description:
+          "SCPs attached to the organization root that the baseline does not manage (FullAWSAccess aside). They count against the 5-SCP quota per target. Written by `accounts discover`.",
+        examples: [["deny-expensive-instances"]],
+      }),
   })
   .meta({
     description:
       "Brownfield adoption: existing resources the stacks import (Terraform import blocks) rather than create. Written by `aws-baseline accounts discover`.",
+  });
+
+/** `role/<name>` or `user/<name>` (optionally with a path), in the management account. */
+const managementPrincipal = () =>
+  z
+    .string()
+    .regex(/^(role|user)\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/, {
+      error: "must be role/<name> or user/<name> of a principal in the management account",
+    })
+    .meta({ examples: ["role/BaselineAdmin", "role/github-actions-deploy"] });
+
+export const DeployRole = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(/^[\w+=,.@-]{1,64}$/, { error: "must be 1-64 letters, digits or + = , . @ _ -" })
+      .default("BaselineDeploy")
+      .meta({
+        description:
+          "Role the baseline creates in each member account and deploys every member stack with. Guardrail exemptions name only this role.",
+      }),
+    trustedPrincipals: z
+      .array(managementPrincipal())
+      .optional()
+      .meta({
+        description:
+          "Management-account principals that may assume the deploy role: whoever runs `aws-baseline deploy`, `plan` or `drift` (people through the admin role, CI through its own role). @default - the admin role (role/<identity.admins.roleName>).",
+        examples: [["role/BaselineAdmin", "role/github-actions-deploy"]],
+      }),
+  })
+  .meta({
+    description:
+      "The deploy role in member accounts. The access role (accessRoleName) only creates it and is otherwise break-glass.",
   });

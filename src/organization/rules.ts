@@ -1,6 +1,5 @@
 /** Semantic rules of the organization area: accounts (names, e-mails, IDs, kinds), regions and adoption. */
 import { defineRule, duplicates } from "../answers/define-rule.js";
-import { guardrailPolicyNames } from "../answers/names.js";
 import type { Problem } from "../answers/problems.js";
 import { accountEmail, defaultOu, ouWithParents } from "../answers/resolve.js";
 
@@ -193,19 +192,6 @@ export const adoptTargetsKnown = defineRule(
             "no account is placed in or under this OU, so the stacks do not declare it",
             `remove it, or set an account's ou to "${path}"`,
             path,
-          ),
-        );
-      }
-    }
-    const scps = new Set(guardrailPolicyNames(a.organization.prefix, a.guardrails));
-    for (const name of Object.keys(a.adopt.policies)) {
-      if (!scps.has(name)) {
-        out.push(
-          problem(
-            `adopt.policies.${name}`,
-            "is not one of the SCPs these answers switch on",
-            `use one of: ${[...scps].join(", ") || "(none enabled)"}`,
-            name,
           ),
         );
       }

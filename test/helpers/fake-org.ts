@@ -11,6 +11,7 @@ import {
   ListAccountsForParentCommand,
   ListOrganizationalUnitsForParentCommand,
   ListPoliciesCommand,
+  ListPoliciesForTargetCommand,
   ListRootsCommand,
   ListTargetsForPolicyCommand,
   OrganizationsClient,
@@ -74,8 +75,9 @@ export function fakeOrg(): FakeOrg {
       account("888888888888", "Old", "aws+old@acme.example", root, { State: "SUSPENDED" }),
     ],
     policies: [
-      { Id: "p-ab12cd34", Name: "acme-deny-root-user", targets: [root] },
+      { Id: "p-ab12cd34", Name: "acme-guardrails-1", targets: [root] },
       { Id: "p-FullAWSAccess", Name: "FullAWSAccess", targets: [root] },
+      { Id: "p-cd34ef56", Name: "deny-expensive-instances", targets: [root] },
     ],
     trails: [
       {
@@ -146,6 +148,12 @@ export function organizationsApi(org: FakeOrg, action: string, input: Record<str
     }
     case "ListPolicies":
       return { Policies: org.policies.map(({ Id, Name }) => ({ Id, Name })) };
+    case "ListPoliciesForTarget":
+      return {
+        Policies: org.policies
+          .filter((p) => p.targets.includes(input.TargetId))
+          .map(({ Id, Name }) => ({ Id, Name })),
+      };
     case "ListTargetsForPolicy":
       return {
         Targets: (org.policies.find((p) => p.Id === input.PolicyId)?.targets ?? []).map((t) => ({
@@ -230,6 +238,7 @@ export function serveFakeOrg(mocks: AwsMocks, org: FakeOrg): void {
     .callsFake(api("ListOrganizationalUnitsForParent"));
   organizations.on(ListPoliciesCommand).callsFake(api("ListPolicies"));
   organizations.on(ListTargetsForPolicyCommand).callsFake(api("ListTargetsForPolicy"));
+  organizations.on(ListPoliciesForTargetCommand).callsFake(api("ListPoliciesForTarget"));
   cloudtrail.on(DescribeTrailsCommand).resolves({ trailList: org.trails });
   if (org.passwordPolicy) {
     iam.on(GetAccountPasswordPolicyCommand).resolves({ PasswordPolicy: org.passwordPolicy });

@@ -222,9 +222,11 @@ describe("accounts discover", () => {
         Workloads: "ou-ab12-bbbbbbbb",
         "Workloads/prod": "ou-ab12-cccccccc",
       },
-      policies: { "acme-deny-root-user": "p-ab12cd34" },
+      policies: { "acme-guardrails-1": "p-ab12cd34" },
       rootId: "r-ab12",
-      attachedPolicies: ["acme-deny-root-user"],
+      attachedPolicies: ["acme-guardrails-1"],
+      // Other SCPs on the root count against the 5-per-target quota.
+      otherRootPolicies: ["deny-expensive-instances"],
     });
     const byId = Object.fromEntries(
       (answers.accounts as { accountId: string }[]).map((a) => [a.accountId, a]),
@@ -257,7 +259,7 @@ describe("accounts discover", () => {
         "inactive-account: Old (888888888888)",
         "account-placement: dev (444444444444)",
         "invited-account: dev (444444444444)",
-        "scp-name: acme-deny-root-user",
+        "scp-name: acme-guardrails-1",
         "organization-trail: arn:aws:cloudtrail:eu-west-1:111111111111:trail/legacy-org-trail",
         "password-policy: account 111111111111",
       ]),
@@ -329,7 +331,7 @@ describe("adopt answers", () => {
       organization: true,
       organizationalUnits: { Sandbox: "ou-ab12-dddddddd" },
       policies: { "acme-not-a-guardrail": "p-ab12cd34" },
-      attachedPolicies: ["acme-deny-root-user"],
+      attachedPolicies: ["acme-guardrails-1"],
     };
     const result = validateAnswers(answers);
     expect(result.ok).toBe(false);
@@ -337,9 +339,9 @@ describe("adopt answers", () => {
     expect(result.problems.map((p) => `${p.rule} ${p.path}`)).toEqual([
       "adopt-targets-known adopt.organization",
       "adopt-targets-known adopt.organizationalUnits.Sandbox",
-      "adopt-targets-known adopt.policies.acme-not-a-guardrail",
       "adopt-targets-known adopt.rootId",
       "adopt-targets-known adopt.attachedPolicies[0]",
+      "adopted-policies-known adopt.policies.acme-not-a-guardrail",
     ]);
   });
 });

@@ -5,28 +5,36 @@ import {
   denyRegionsOutsideEnabled,
   denyRootUser,
   GLOBAL_SERVICE_ACTIONS,
+  GUARDRAILS,
   protectAccountDefaults,
+  protectBaselineRoles,
   protectCloudTrail,
-  SCP_MAX_CHARS,
 } from "../../src/guardrails/scp.js";
+import {
+  enabledGuardrails,
+  isGuardrailPolicyName,
+  packGuardrails,
+  SCP_MAX_CHARS,
+} from "../../src/guardrails/pack.js";
 import { REGIONS_ENABLED_BY_DEFAULT } from "../../src/answers/regions.js";
+import { validateAnswers } from "../../src/answers/load.js";
+import { exampleAnswers } from "../helpers/answers.js";
 
 const ctx = {
   partition: "aws",
   prefix: "acme",
   trailName: "acme-org-trail",
+  deployRoleName: "BaselineDeploy",
   accessRoleName: "OrganizationAccountAccessRole",
   enabledRegions: [...REGIONS_ENABLED_BY_DEFAULT],
 };
-const ALL_GUARDRAILS = [
-  denyLeavingOrganization,
-  protectCloudTrail,
-  protectAccountDefaults,
-  denyRootUser,
-  denyRegionsOutsideEnabled,
-];
+const ALL_GUARDRAILS = Object.values(GUARDRAILS);
+const ALL_ON = Object.fromEntries(Object.keys(GUARDRAILS).map((k) => [k, true])) as Record<
+  keyof typeof GUARDRAILS,
+  boolean
+>;
 const EXEMPT = {
-  ArnNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/OrganizationAccountAccessRole" },
+  ArnNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/BaselineDeploy" },
 };
 
 function statement(statements: readonly PolicyStatement[], sid: string): PolicyStatement {
@@ -37,8 +45,8 @@ function statement(statements: readonly PolicyStatement[], sid: string): PolicyS
 
 describe("SCP guardrails", () => {
   it("deny leaving the organization", () => {
-    const { document } = denyLeavingOrganization(ctx);
-    expect(document.Statement).toEqual([
+    const { statements } = denyLeavingOrganization();
+    expect(statements).toEqual([
       {
         Sid: "DenyLeaveOrganization",
         Effect: "Deny",
@@ -48,8 +56,29 @@ describe("SCP guardrails", () => {
     ]);
   });
 
-  it("protect the trail, its buckets and key, exempting only the access role", () => {
-    const s = protectCloudTrail(ctx).document.Statement;
+  it("the deploy and access roles change only through themselves", () => {
+    const [s] = protectBaselineRoles(ctx).statements;
+    const roles = [
+      "arn:aws:iam::*:role/BaselineDeploy",
+      "arn:aws:iam::*:role/OrganizationAccountAccessRole",
+    ];
+    expect(s).toMatchObject({
+      Effect: "Deny",
+      Resource: roles,
+      Condition: { ArnNotLike: { "aws:PrincipalArn": roles } },
+    });
+    expect(s?.Action).toEqual(
+      expect.arrayContaining([
+        "iam:UpdateAssumeRolePolicy",
+        "iam:AttachRolePolicy",
+        "iam:PutRolePolicy",
+        "iam:DeleteRole",
+      ]),
+    );
+  });
+
+  it("protect the trail, its buckets and key, exempting only the deploy role", () => {
+    const s = protectCloudTrail(ctx).statements;
     const trail = statement(s, "DenyTrailTampering");
     expect(trail).toMatchObject({
       Effect: "Deny",
@@ -71,39 +100,51 @@ describe("SCP guardrails", () => {
     ]);
     expect(bucket.Action).toEqual(
       expect.arrayContaining([
-        "s3:DeleteBucket",
         "s3:PutBucketPolicy",
         "s3:PutEncryptionConfiguration",
         "s3:PutLifecycleConfiguration",
       ]),
     );
-    // Nobody, not even the baseline, deletes log files.
-    const files = statement(s, "DenyLogFileDeletion");
+    // Nobody, not even the deploy role, deletes log files or the log buckets.
+    const files = statement(s, "DenyLogDeletion");
     expect(files).toMatchObject({
       Effect: "Deny",
-      Resource: ["arn:aws:s3:::acme-cloudtrail-*/*", "arn:aws:s3:::acme-s3-access-logs-*/*"],
+      Resource: [
+        "arn:aws:s3:::acme-cloudtrail-*",
+        "arn:aws:s3:::acme-s3-access-logs-*",
+        "arn:aws:s3:::acme-cloudtrail-*/*",
+        "arn:aws:s3:::acme-s3-access-logs-*/*",
+      ],
     });
-    expect(files.Condition).toBeUndefined();
-    const key = statement(s, "DenyLogKeyTampering");
-    expect(key.Action).toEqual(
+    expect(files.Action).toEqual(
       expect.arrayContaining([
-        "kms:ScheduleKeyDeletion",
-        "kms:DisableKey",
-        "kms:PutKeyPolicy",
-        "kms:UntagResource",
+        "s3:DeleteObject",
+        "s3:DeleteBucket",
+        "s3:BypassGovernanceRetention",
       ]),
     );
+    expect(files.Condition).toBeUndefined();
+    const key = statement(s, "DenyLogKeyTampering");
+    expect(key.Action).toEqual(expect.arrayContaining(["kms:PutKeyPolicy", "kms:UntagResource"]));
     expect(key.Condition).toEqual({
       StringEquals: { "aws:ResourceTag/BaselineProtected": "cloudtrail" },
       ...EXEMPT,
     });
+    // Disabling or deleting the trail key: nobody, ever.
+    const destroy = statement(s, "DenyLogKeyDestruction");
+    expect(destroy.Action).toEqual(["kms:DisableKey", "kms:ScheduleKeyDeletion"]);
+    expect(destroy.Condition).toEqual({
+      StringEquals: { "aws:ResourceTag/BaselineProtected": "cloudtrail" },
+    });
   });
 
   it("protect account defaults", () => {
-    const [s] = protectAccountDefaults(ctx).document.Statement;
+    const [s] = protectAccountDefaults(ctx).statements;
     expect(s).toMatchObject({ Effect: "Deny", Resource: "*", Condition: EXEMPT });
     expect(s?.Action).toEqual([
       "access-analyzer:DeleteAnalyzer",
+      "account:DeleteAlternateContact",
+      "account:PutAlternateContact",
       "ec2:DisableEbsEncryptionByDefault",
       "ec2:ModifyEbsDefaultKmsKeyId",
       "ec2:ModifyInstanceMetadataDefaults",
@@ -113,7 +154,7 @@ describe("SCP guardrails", () => {
   });
 
   it("deny the root user except centralized root sessions, and root access keys always", () => {
-    const s = denyRootUser(ctx).document.Statement;
+    const s = denyRootUser(ctx).statements;
     expect(statement(s, "DenyRootUser")).toEqual({
       Sid: "DenyRootUser",
       Effect: "Deny",
@@ -133,8 +174,8 @@ describe("SCP guardrails", () => {
     });
   });
 
-  it("region deny keeps global services and the access role working", () => {
-    const [s] = denyRegionsOutsideEnabled(ctx).document.Statement;
+  it("region deny keeps global services and the deploy role working", () => {
+    const [s, optIn] = denyRegionsOutsideEnabled(ctx).statements;
     expect(s).toMatchObject({ Effect: "Deny", Resource: "*", NotAction: GLOBAL_SERVICE_ACTIONS });
     expect(s?.Condition).toEqual({
       StringNotEquals: { "aws:RequestedRegion": ctx.enabledRegions },
@@ -150,23 +191,104 @@ describe("SCP guardrails", () => {
       "sso:*",
       "account:*",
       "billing:*",
+      "acm:*",
+      "ecr-public:*",
+      "notifications:*",
+      "savingsplans:*",
+      "supportplans:*",
     ]) {
       expect(GLOBAL_SERVICE_ACTIONS).toContain(global);
     }
+    // Opting regions in or out is the deploy role's job only.
+    expect(optIn).toMatchObject({
+      Effect: "Deny",
+      Action: ["account:DisableRegion", "account:EnableRegion"],
+      Condition: EXEMPT,
+    });
   });
 
-  it("every guardrail fits the 5,120-character SCP limit, even with 30 regions", () => {
-    const many = { ...ctx, enabledRegions: Array.from({ length: 30 }, (_, i) => `xx-region-${i}`) };
+  it("every guardrail explains itself and names no exemption but the deploy role", () => {
     for (const g of ALL_GUARDRAILS) {
-      expect(renderPolicy(g(many).document).length).toBeLessThanOrEqual(SCP_MAX_CHARS);
-    }
-  });
-
-  it("every guardrail explains itself", () => {
-    for (const g of ALL_GUARDRAILS) {
-      const { name, reason } = g(ctx);
-      expect(name).toMatch(/^acme-/);
+      const { reason, statements } = g(ctx);
       expect(reason.length).toBeGreaterThan(20);
+      const text = JSON.stringify(statements);
+      // The access role appears only as a protected resource, never as an exempt caller.
+      for (const s of statements) {
+        const exempt = JSON.stringify(s.Condition?.ArnNotLike ?? {});
+        if (s.Sid !== "DenyBaselineRoleChanges")
+          expect(exempt).not.toContain("OrganizationAccountAccessRole");
+      }
+      expect(text).not.toMatch(/\$\{(?!aws:)/);
     }
+  });
+});
+
+describe("SCP packing within AWS Organizations quotas", () => {
+  it("the default guardrails fit one SCP; every guardrail switched on fits two, leaving the root two free slots", () => {
+    const defaults = { ...ALL_ON, denyRegionsOutsideEnabled: false };
+    const one = packGuardrails("acme", enabledGuardrails(ctx, defaults));
+    expect(one.map((p) => p.name)).toEqual(["acme-guardrails-1"]);
+    const all = packGuardrails("acme", enabledGuardrails(ctx, ALL_ON));
+    expect(all.map((p) => p.name)).toEqual(["acme-guardrails-1", "acme-guardrails-2"]);
+    expect(all.flatMap((p) => p.guardrails)).toEqual(Object.keys(GUARDRAILS));
+    for (const p of [...one, ...all]) {
+      expect(p.chars).toBe(renderPolicy(p.document).length);
+      expect(p.chars).toBeLessThanOrEqual(SCP_MAX_CHARS);
+      expect(p.description.length).toBeLessThanOrEqual(512);
+    }
+    // FullAWSAccess + 2 of 5: room for two SCPs of the user's own.
+    expect(1 + all.length).toBeLessThanOrEqual(3);
+  });
+
+  it("guardrails spill into a second SCP only when the first is full, and statements keep unique Sids", () => {
+    const many = { ...ctx, enabledRegions: Array.from({ length: 40 }, (_, i) => `xx-region-${i}`) };
+    const packed = packGuardrails("acme", enabledGuardrails(many, ALL_ON));
+    expect(packed.length).toBe(2);
+    expect(packed[1]?.guardrails).toEqual(["denyRegionsOutsideEnabled"]);
+    for (const p of packed) {
+      expect(p.chars).toBeLessThanOrEqual(SCP_MAX_CHARS);
+      const sids = p.document.Statement.map((s) => s.Sid);
+      expect(new Set(sids).size).toBe(sids.length);
+    }
+    expect(packed.flatMap((p) => p.guardrails)).toEqual(Object.keys(GUARDRAILS));
+  });
+
+  it("a guardrail that cannot fit one SCP alone is refused", () => {
+    const huge = {
+      ...ctx,
+      enabledRegions: Array.from({ length: 400 }, (_, i) => `xx-region-${i}`),
+    };
+    expect(() => packGuardrails("acme", enabledGuardrails(huge, ALL_ON))).toThrow(
+      /denyRegionsOutsideEnabled is \d+ characters alone/,
+    );
+  });
+
+  it("packed SCP names are recognised by prefix and number only", () => {
+    expect(isGuardrailPolicyName("acme", "acme-guardrails-1")).toBe(true);
+    expect(isGuardrailPolicyName("acme", "acme-guardrails-12")).toBe(true);
+    expect(isGuardrailPolicyName("acme", "acme-guardrails-0")).toBe(false);
+    expect(isGuardrailPolicyName("acme", "acme-guardrails-x")).toBe(false);
+    expect(isGuardrailPolicyName("acme", "other-guardrails-1")).toBe(false);
+  });
+});
+
+describe("SCP quota rule (before anything is deployed)", () => {
+  it("counts FullAWSAccess, the baseline's SCPs and the user's own on the root against AWS's 5", () => {
+    const answers = exampleAnswers();
+    answers.guardrails = { denyRegionsOutsideEnabled: true }; // every guardrail on: 2 SCPs
+    answers.adopt = { otherRootPolicies: ["deny-gpu", "deny-marketplace"] };
+    expect(validateAnswers(answers).ok).toBe(true); // 1 + 2 + 2 = 5
+    answers.adopt = { otherRootPolicies: ["deny-gpu", "deny-marketplace", "tag-policy-x"] };
+    const result = validateAnswers(answers);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        rule: "scp-quota",
+        path: "adopt.otherRootPolicies",
+        message: expect.stringContaining("would hold 6 SCPs"),
+        fix: expect.stringContaining("attach them to OUs"),
+      }),
+    ]);
   });
 });

@@ -11,7 +11,7 @@ import { IdentityBaseline } from "../identity/identity.js";
 export class AccountBaselineStack extends AccountStack {
   constructor(scope: Construct, name: string, target: StackTarget, props: BaselineStackProps) {
     super(scope, name, target);
-    new IdentityBaseline(this, "identity", this, props.identity);
+    new IdentityBaseline(this, "identity", this, props.identity, props.signIn);
     new AccountDefaults(this, "defaults", this, props);
   }
 }

@@ -26,13 +26,26 @@ export interface ResolvedAccount {
   readonly answersPath: string;
 }
 
-export interface BaselineConfig extends Omit<Answers, "accounts" | "management" | "billing"> {
+export interface BaselineConfig extends Omit<
+  Answers,
+  "accounts" | "management" | "billing" | "deployRole"
+> {
   readonly management: ResolvedAccount;
   /** Member accounts, in answers order. */
   readonly accounts: readonly ResolvedAccount[];
   readonly billing: Answers["billing"] & { readonly emails: readonly string[] };
   /** Every OU path the layout needs, parents before children. */
   readonly organizationalUnits: readonly string[];
+  readonly deployRole: {
+    readonly name: string;
+    /** `role/<name>` or `user/<name>` in the management account. */
+    readonly trustedPrincipals: readonly string[];
+  };
+}
+
+/** Who may assume the deploy role: as answered, else the management account's admin role. */
+export function deployRoleTrustedPrincipals(answers: Answers): readonly string[] {
+  return answers.deployRole.trustedPrincipals ?? [`role/${answers.identity.admins.roleName}`];
 }
 
 export function accountEmail(answers: Answers, account: AccountAnswers): string | undefined {
@@ -116,6 +129,10 @@ export function resolveConfig(answers: Answers): BaselineConfig {
     accounts,
     billing: { ...answers.billing, emails: answers.billing.emails ?? answers.alarms.emails },
     organizationalUnits,
+    deployRole: {
+      name: answers.deployRole.name,
+      trustedPrincipals: deployRoleTrustedPrincipals(answers),
+    },
   };
 }
 

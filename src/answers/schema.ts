@@ -21,6 +21,7 @@ import {
   Account,
   ACCOUNT_KINDS,
   Adopt,
+  DeployRole,
   Management,
   Organization,
   Regions,
@@ -62,9 +63,11 @@ export const AnswersSchema = z
           "Pattern for account e-mails; {name} is replaced by the account name. Needed for accounts without an email.",
         examples: ["aws+{name}@example.com"],
       }),
-    accessRoleName: iamName()
-      .default("OrganizationAccountAccessRole")
-      .meta({ description: "Role in each member account that the baseline assumes." }),
+    accessRoleName: iamName().default("OrganizationAccountAccessRole").meta({
+      description:
+        "Role Organizations creates in each member account. The baseline assumes it only to create the deploy role; otherwise it is break-glass (its use raises an alarm).",
+    }),
+    deployRole: DeployRole.prefault({}),
     accounts: z.array(Account).min(1).prefault(DEFAULT_ACCOUNTS).meta({
       description:
         "Member accounts. @default - log-archive, dev, test and prod (networks on dev/test/prod).",

@@ -15,9 +15,10 @@ export interface AccountProvidersProps {
   /** Regions that get an aliased provider. @default - only the home region */
   readonly regions?: readonly string[];
   /**
-   * Role assumed in member accounts. Management-account stacks run with the caller's credentials.
+   * Role assumed in member accounts (the deploy role; the access role for the access stack).
+   * Management-account stacks run with the caller's credentials.
    */
-  readonly accessRoleName: string;
+  readonly memberRoleName: string;
   /** Tags on every resource. */
   readonly tags: Record<string, string>;
   /** Point every provider at a local AWS emulator. @default - real AWS */
@@ -35,12 +36,12 @@ export class AccountProviders {
     const common = {
       // Emulators do not report the account ID, so the guard is left to real AWS.
       allowedAccountIds: account.accountId && !emulator ? [account.accountId] : undefined,
-      // Member accounts are reached through the access role; management runs as the caller.
+      // Member accounts are reached through the deploy role; management runs as the caller.
       assumeRole:
         account.kind === "member"
           ? [
               {
-                roleArn: roleArn(partition, account.accountId, props.accessRoleName),
+                roleArn: roleArn(partition, account.accountId, props.memberRoleName),
                 sessionName: ROLE_SESSION_NAME,
               },
             ]

@@ -25,7 +25,7 @@ export class AccountStack extends TerraformStack {
       account: target.account,
       homeRegion: target.homeRegion,
       regions: target.regions,
-      accessRoleName: target.accessRoleName,
+      memberRoleName: target.memberRoleName,
       tags: { BaselineStack: name },
       emulator: target.emulator,
     });

@@ -18,6 +18,7 @@ import { AccountBaselineStack } from "../account-defaults/baseline-stack.js";
 import { BillingStack } from "../billing/billing-stack.js";
 import { LogArchiveStack } from "../logging/log-archive-stack.js";
 import { NetworkStack } from "../network/network-stack.js";
+import { AccessStack } from "../organization/access-stack.js";
 import { OrgStack } from "../organization/org-stack.js";
 import { OrgTrailStack } from "../logging/org-trail-stack.js";
 
@@ -30,6 +31,7 @@ type StackClass<K extends StackKind> = new (
 
 const STACKS: { readonly [K in StackKind]: StackClass<K> } = {
   org: OrgStack,
+  access: AccessStack,
   "log-archive": LogArchiveStack,
   "org-trail": OrgTrailStack,
   billing: BillingStack,

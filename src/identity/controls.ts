@@ -26,12 +26,13 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     switch: "identity.admins.enabled",
     verifiedBy: [
       `${IDENTITY_TEST} › admin group denies everything without MFA except self-service`,
+      `${IDENTITY_TEST} › MFA self-service follows AWS's policy: named and backup devices, GetMFADevice and removing a half-created device without MFA`,
     ],
   },
   {
     id: "IAM.3",
     title:
-      "Admin rights only through a role assumable with recent MFA; no admin policy on users or groups",
+      "Admin rights in every account only through a role assumable with recent MFA by management-account users of the organization; no admin policy on users or groups",
     cis: ["1.15", "1.16"],
     stacks: ["baseline"],
     resources: [
@@ -40,7 +41,8 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     ],
     switch: "identity.admins.enabled",
     verifiedBy: [
-      `${IDENTITY_TEST} › admin role trusts only MFA-authenticated principals of its own account`,
+      `${IDENTITY_TEST} › admin role trusts only MFA-authenticated users of the management account, from this organization`,
+      `${IDENTITY_TEST} › admin group may assume only the admin role, in accounts of its organization, only with recent MFA`,
       `${IDENTITY_TEST} › no managed policy is attached to any user or group`,
     ],
   },

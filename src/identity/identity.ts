@@ -41,6 +41,7 @@ export class IdentityBaseline extends Construct {
     id: string,
     stack: AccountStack,
     identity: BaselineStackProps["identity"],
+    signIn?: BaselineStackProps["signIn"],
   ) {
     super(scope, id);
     const provider = stack.providers.home;
@@ -65,6 +66,7 @@ export class IdentityBaseline extends Construct {
       partition: stack.partition,
       accountId: stack.accountIdRef,
       maxMfaAgeSeconds: admins.maxMfaAgeSeconds,
+      signIn,
     };
     const admin = new MfaGuardedAccess(this, "admins", {
       ...common,
@@ -75,8 +77,8 @@ export class IdentityBaseline extends Construct {
     if (admins.readOnlyGroup) new MfaGuardedAccess(this, "read-only", { ...common, ...READ_ONLY });
     if (admins.billingGroup) new MfaGuardedAccess(this, "billing", { ...common, ...BILLING });
 
-    // People sign in to the management account only; elsewhere the groups wait for local users.
-    if (stack.account.kind !== "management") return;
+    // People sign in to the management account only, and reach the others through the roles.
+    if (stack.account.kind !== "management" || !admin.group) return;
     for (const name of admins.users) {
       // No aws_iam_access_key, ever: console users start without keys (CIS 1.11).
       const userId = `${IDENTITY_IDS.userPrefix}${name}`;

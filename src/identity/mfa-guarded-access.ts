@@ -1,7 +1,9 @@
 /**
  * A group of people plus the role that holds their rights. The group alone can do nothing but
  * MFA self-service without MFA; its rights come from assuming the role with a recent MFA sign-in.
- * The managed policy is attached to the role, never to the group or users (CIS 1.16).
+ * The managed policy is attached to the role, never to the group or users (CIS 1.16). People sign
+ * in to the management account only, so member accounts get the role, trusting the management
+ * account's users, and no group.
  */
 import {
   Construct,
@@ -12,7 +14,7 @@ import {
   type AwsProvider,
 } from "../build/cdk.js";
 import { renderPolicy } from "../build/policy-document.js";
-import { mfaGroupPolicy, mfaTrustPolicy } from "./policies.js";
+import { crossAccountMfaTrustPolicy, mfaGroupPolicy, mfaTrustPolicy } from "./policies.js";
 
 /** Construct ids inside each MfaGuardedAccess (controls name resources by these). */
 export const MFA_ACCESS_IDS = {
@@ -31,10 +33,13 @@ export interface MfaGuardedAccessProps {
   /** AWS managed policy name, e.g. AdministratorAccess or job-function/Billing. */
   readonly managedPolicy: string;
   readonly maxMfaAgeSeconds: number;
+  /** Member accounts: where people sign in. @default - this account (the management account) */
+  readonly signIn?: { readonly managementId: string; readonly organizationId: string };
 }
 
 export class MfaGuardedAccess extends Construct {
-  readonly group: IamGroup;
+  /** Only where people sign in (the management account). */
+  readonly group?: IamGroup;
   readonly role: IamRole;
 
   constructor(scope: Construct, id: string, props: MfaGuardedAccessProps) {
@@ -44,7 +49,11 @@ export class MfaGuardedAccess extends Construct {
       provider,
       name: props.roleName,
       description: `${props.managedPolicy} for members of ${props.groupName}, MFA required`,
-      assumeRolePolicy: renderPolicy(mfaTrustPolicy({ partition, accountId, maxMfaAgeSeconds })),
+      assumeRolePolicy: renderPolicy(
+        props.signIn
+          ? crossAccountMfaTrustPolicy({ partition, maxMfaAgeSeconds, ...props.signIn })
+          : mfaTrustPolicy({ partition, accountId, maxMfaAgeSeconds }),
+      ),
       maxSessionDuration: 3600,
     });
     new IamRolePolicyAttachment(this, MFA_ACCESS_IDS.rolePolicy, {
@@ -52,6 +61,7 @@ export class MfaGuardedAccess extends Construct {
       role: this.role.name,
       policyArn: `arn:${partition}:iam::aws:policy/${props.managedPolicy}`,
     });
+    if (props.signIn) return;
     this.group = new IamGroup(this, MFA_ACCESS_IDS.group, { provider, name: props.groupName });
     new IamGroupPolicy(this, MFA_ACCESS_IDS.groupPolicy, {
       provider,

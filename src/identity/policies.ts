@@ -1,15 +1,22 @@
 /**
- * IAM policies for human access. Pattern: people are IAM users in a group; the group can do almost
- * nothing without MFA; real rights come from a role that only an MFA session may assume.
+ * IAM policies for human access. Pattern: people are IAM users of the management account, in a
+ * group; the group can do almost nothing without MFA; real rights come from a role of the same
+ * name in every account of the organization, which only an MFA session of the management account
+ * may assume. Self-service follows AWS's "manage own credentials with MFA" example policy.
  */
 import { policy, type PolicyDocument } from "../build/policy-document.js";
 
-/** Actions a user may perform before signing in with MFA: see the policy, set a password, enrol MFA. */
+/**
+ * What a user may do before signing in with MFA: see the policy, set the forced first password,
+ * enrol a (named or backup) MFA device, and remove a half-created one.
+ */
 export const SELF_SERVICE_WITHOUT_MFA = [
   "iam:ChangePassword",
   "iam:CreateVirtualMFADevice",
+  "iam:DeleteVirtualMFADevice",
   "iam:EnableMFADevice",
   "iam:GetAccountPasswordPolicy",
+  "iam:GetMFADevice",
   "iam:GetUser",
   "iam:ListMFADevices",
   "iam:ListVirtualMFADevices",
@@ -17,9 +24,18 @@ export const SELF_SERVICE_WITHOUT_MFA = [
   "sts:GetSessionToken",
 ] as const;
 
+/** MFA recent enough for the role: present, and signed in less than `maxMfaAgeSeconds` ago. */
+function recentMfa(maxMfaAgeSeconds: number) {
+  return {
+    Bool: { "aws:MultiFactorAuthPresent": "true" },
+    NumericLessThan: { "aws:MultiFactorAuthAge": String(maxMfaAgeSeconds) },
+  };
+}
+
 /**
- * The group policy: self-service on one's own password and MFA device, `sts:AssumeRole` on the
- * group's role only with a fresh MFA sign-in, and an explicit deny of everything else without MFA.
+ * The group policy: self-service on one's own password and MFA devices, `sts:AssumeRole` on the
+ * group's role in any account of this organization only with a fresh MFA sign-in, and an explicit
+ * deny of everything else without MFA.
  */
 export function mfaGroupPolicy(p: {
   partition: string;
@@ -40,31 +56,40 @@ export function mfaGroupPolicy(p: {
       Effect: "Allow",
       Action: [
         "iam:ChangePassword",
-        "iam:GetUser",
-        "iam:GetLoginProfile",
-        "iam:CreateVirtualMFADevice",
         "iam:EnableMFADevice",
+        "iam:GetLoginProfile",
+        "iam:GetMFADevice",
+        "iam:GetUser",
         "iam:ListMFADevices",
         "iam:ResyncMFADevice",
       ],
-      Resource: [self, `arn:${p.partition}:iam::${p.accountId}:mfa/\${aws:username}`],
+      Resource: self,
+    },
+    {
+      // Devices may be named freely (the console does) and a user may keep a backup device;
+      // an unassigned, half-created device can be deleted again (assigned ones cannot be).
+      Sid: "CreateAndRemoveOwnVirtualMfaDevices",
+      Effect: "Allow",
+      Action: ["iam:CreateVirtualMFADevice", "iam:DeleteVirtualMFADevice"],
+      Resource: `arn:${p.partition}:iam::${p.accountId}:mfa/*`,
     },
     {
       // Deactivating MFA is allowed only in an MFA session, so a stolen password cannot remove it.
       Sid: "DeactivateOwnMfaOnlyWithMfa",
       Effect: "Allow",
-      Action: ["iam:DeactivateMFADevice", "iam:DeleteVirtualMFADevice"],
-      Resource: [self, `arn:${p.partition}:iam::${p.accountId}:mfa/\${aws:username}`],
+      Action: "iam:DeactivateMFADevice",
+      Resource: self,
       Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
     },
     {
-      Sid: "AssumeRoleOnlyWithRecentMfa",
+      // The group's role in any account of this organization, never a same-named role outside it.
+      Sid: "AssumeRoleInOrganizationOnlyWithRecentMfa",
       Effect: "Allow",
       Action: "sts:AssumeRole",
-      Resource: `arn:${p.partition}:iam::${p.accountId}:role/${p.roleName}`,
+      Resource: `arn:${p.partition}:iam::*:role/${p.roleName}`,
       Condition: {
-        Bool: { "aws:MultiFactorAuthPresent": "true" },
-        NumericLessThan: { "aws:MultiFactorAuthAge": String(p.maxMfaAgeSeconds) },
+        ...recentMfa(p.maxMfaAgeSeconds),
+        StringEquals: { "aws:ResourceOrgID": "${aws:PrincipalOrgID}" },
       },
     },
     {
@@ -77,20 +102,44 @@ export function mfaGroupPolicy(p: {
   );
 }
 
-/** Trust policy: principals of this account only, and only with a recent MFA sign-in. */
+/** Trust in the management account: its own users, only with a recent MFA sign-in. */
 export function mfaTrustPolicy(p: {
   partition: string;
   accountId: string;
   maxMfaAgeSeconds: number;
 }): PolicyDocument {
   return policy({
-    Sid: "TrustThisAccountWithMfa",
+    Sid: "TrustThisAccountsUsersWithMfa",
     Effect: "Allow",
     Principal: { AWS: `arn:${p.partition}:iam::${p.accountId}:root` },
     Action: "sts:AssumeRole",
     Condition: {
-      Bool: { "aws:MultiFactorAuthPresent": "true" },
-      NumericLessThan: { "aws:MultiFactorAuthAge": String(p.maxMfaAgeSeconds) },
+      ...recentMfa(p.maxMfaAgeSeconds),
+      ArnLike: { "aws:PrincipalArn": `arn:${p.partition}:iam::${p.accountId}:user/*` },
+    },
+  });
+}
+
+/**
+ * Trust in a member account: people of the management account (IAM users, so a role there cannot
+ * chain in), from this organization, with a recent MFA sign-in. Which group may assume which role
+ * is decided by the group policies in the management account.
+ */
+export function crossAccountMfaTrustPolicy(p: {
+  partition: string;
+  managementId: string;
+  organizationId: string;
+  maxMfaAgeSeconds: number;
+}): PolicyDocument {
+  return policy({
+    Sid: "TrustManagementUsersWithMfa",
+    Effect: "Allow",
+    Principal: { AWS: `arn:${p.partition}:iam::${p.managementId}:root` },
+    Action: "sts:AssumeRole",
+    Condition: {
+      ...recentMfa(p.maxMfaAgeSeconds),
+      StringEquals: { "aws:PrincipalOrgID": p.organizationId },
+      ArnLike: { "aws:PrincipalArn": `arn:${p.partition}:iam::${p.managementId}:user/*` },
     },
   });
 }

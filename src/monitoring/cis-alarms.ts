@@ -1,11 +1,21 @@
-/** CIS 4.1–4.15: a metric filter and an alarm per recommendation, all alarming to one topic. */
+/**
+ * CIS 4.1–4.15 (and the baseline's own alarms): a metric filter and an alarm per metric, all
+ * alarming to one topic.
+ */
 import {
   CloudwatchLogMetricFilter,
   CloudwatchMetricAlarm,
   Construct,
   type AwsProvider,
 } from "../build/cdk.js";
-import type { CisMetric } from "./cis-monitoring.js";
+
+/** A metric filter to alarm on: a CIS 4.x metric, or one of the baseline's own (no `cis`). */
+export interface AlarmMetric {
+  readonly cis?: string;
+  readonly name: string;
+  readonly pattern: string;
+  readonly why: string;
+}
 
 /** Construct ids: a metric filter and an alarm per metric, followed by the metric name. */
 export const CIS_ALARMS_IDS = { filterPrefix: "filter-", alarmPrefix: "alarm-" } as const;
@@ -15,7 +25,7 @@ export interface CisAlarmsProps {
   readonly logGroupName: string;
   readonly namespace: string;
   readonly topicArn: string;
-  readonly metrics: readonly CisMetric[];
+  readonly metrics: readonly AlarmMetric[];
   readonly alarmPrefix: string;
 }
 
@@ -37,8 +47,10 @@ export class CisAlarms extends Construct {
       );
       new CloudwatchMetricAlarm(this, `${CIS_ALARMS_IDS.alarmPrefix}${metric.name}`, {
         provider,
-        alarmName: `${props.alarmPrefix}-cis-${metric.cis}-${metric.name}`,
-        alarmDescription: `CIS ${metric.cis}: ${metric.why}`,
+        alarmName: metric.cis
+          ? `${props.alarmPrefix}-cis-${metric.cis}-${metric.name}`
+          : `${props.alarmPrefix}-${metric.name}`,
+        alarmDescription: metric.cis ? `CIS ${metric.cis}: ${metric.why}` : metric.why,
         namespace: props.namespace,
         metricName: metric.name,
         statistic: "Sum",

@@ -11,6 +11,7 @@ import {
 } from "../controls/control.js";
 import { ORG_TRAIL_IDS as TRAIL } from "../logging/org-trail-stack.js";
 import { CIS_ALARMS_IDS as IDS } from "./cis-alarms.js";
+import { ACCESS_ROLE_USE_METRIC } from "./break-glass.js";
 import { cisMetrics } from "./cis-monitoring.js";
 
 const LOGGING_TEST = "test/stacks/logging.test.ts";
@@ -33,3 +34,18 @@ export const MONITORING_CONTROLS: readonly Control[] = cisMetrics({
     `${LOGGING_TEST} › every alarm notifies an encrypted topic that has subscribers`,
   ],
 }));
+
+/** The baseline's own alarms on the trail's log group. */
+export const BREAK_GLASS_CONTROLS: readonly Control[] = [
+  {
+    id: "MON.16",
+    title: "Alarm on any use of the break-glass access role in any member account",
+    cis: [],
+    stacks: ["org-trail"],
+    resources: [
+      resource("aws_cloudwatch_log_metric_filter", `${IDS.filterPrefix}${ACCESS_ROLE_USE_METRIC}`),
+      resource("aws_cloudwatch_metric_alarm", `${IDS.alarmPrefix}${ACCESS_ROLE_USE_METRIC}`),
+    ],
+    verifiedBy: [`${LOGGING_TEST} › any use of the break-glass access role raises an alarm`],
+  },
+];

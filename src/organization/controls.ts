@@ -1,5 +1,6 @@
 /** Controls of the organization area: the organization itself and centralized root access. */
 import { perItem, resource, type Control } from "../controls/control.js";
+import { ACCESS_IDS } from "./access-stack.js";
 import { ORGANIZATION_IDS as IDS } from "./organization.js";
 
 const ORG_TEST = "test/stacks/org.test.ts";
@@ -29,6 +30,20 @@ export const ORGANIZATION_CONTROLS: readonly Control[] = [
     switch: "guardrails.centralRootAccess",
     verifiedBy: [
       `${ORG_TEST} › centralized root access enables root credentials management and root sessions`,
+    ],
+  },
+  {
+    id: "ORG.3",
+    title:
+      "Dedicated deploy role in every member account, trusted only by named management principals",
+    cis: [],
+    stacks: ["access"],
+    resources: [
+      resource("aws_iam_role", ACCESS_IDS.deployRole),
+      resource("aws_iam_role_policy_attachment", ACCESS_IDS.deployRolePolicy),
+    ],
+    verifiedBy: [
+      "test/stacks/access.test.ts › deploy role trusts only the named management-account principals",
     ],
   },
 ];

@@ -1,9 +1,9 @@
 /** `org` (management account): the organization, its OUs, member accounts and SCP guardrails. */
 import type { Construct } from "../build/cdk.js";
-import { baselineNames } from "../answers/names.js";
 import { AccountStack } from "../build/account-stack.js";
 import type { OrgStackProps, StackTarget } from "../plan/plan.js";
 import { Guardrails } from "../guardrails/guardrails.js";
+import { guardrailContext } from "../guardrails/pack.js";
 import { Organization } from "./organization.js";
 
 export class OrgStack extends AccountStack {
@@ -14,13 +14,13 @@ export class OrgStack extends AccountStack {
     const provider = this.providers.home;
     this.organization = new Organization(this, "organization", { ...props, provider });
     new Guardrails(this, "guardrails", {
-      context: {
-        partition: this.partition,
+      context: guardrailContext({
         prefix: props.prefix,
-        trailName: baselineNames(props.prefix).trail,
-        accessRoleName: props.accessRoleName,
+        homeRegion: target.homeRegion,
         enabledRegions: props.enabledRegions,
-      },
+        deployRoleName: props.deployRoleName,
+        accessRoleName: props.accessRoleName,
+      }),
       switches: props.guardrails,
       adopt: props.adopt,
       rootId: this.organization.rootId,

@@ -16,7 +16,8 @@ import {
   type ResolvedNetwork,
 } from "../answers/resolve.js";
 
-export type StackKind = "org" | "log-archive" | "org-trail" | "billing" | "baseline" | "network";
+export type StackKind =
+  "org" | "access" | "log-archive" | "org-trail" | "billing" | "baseline" | "network";
 
 /** The account a stack runs in. Member accounts always have an ID; the management account may not yet. */
 export type TargetAccount =
@@ -30,8 +31,11 @@ export interface StackTarget {
   readonly homeRegion: string;
   /** Regions with a provider (the home region always has one). */
   readonly regions: readonly string[];
-  /** Role the providers assume in member accounts. */
-  readonly accessRoleName: string;
+  /**
+   * Role the providers assume in member accounts: the deploy role, except for the access stack,
+   * which creates the deploy role through the access role.
+   */
+  readonly memberRoleName: string;
   readonly state: BaselineConfig["state"];
   /** Point every provider and the backend at a local AWS emulator. @default - real AWS */
   readonly emulator?: Emulator;
@@ -52,14 +56,23 @@ export interface OrgStackProps {
   /** Every OU path, parents before children. */
   readonly organizationalUnits: readonly string[];
   readonly accounts: readonly OrgMemberAccount[];
-  /** Created by Organizations in each new account. */
+  /** Created by Organizations in each new account; break-glass after the access stack. */
   readonly accessRoleName: string;
+  /** The only role guardrail exemptions name. */
+  readonly deployRoleName: string;
   readonly adopt: BaselineConfig["adopt"];
   readonly guardrails: BaselineConfig["guardrails"];
   /** The regions the region-deny guardrail keeps open. */
   readonly enabledRegions: readonly string[];
   /** Trusted access for IAM (centralized root access needs it); emulators reject it. */
   readonly iamTrustedAccess: boolean;
+}
+
+export interface AccessStackProps {
+  readonly deployRoleName: string;
+  readonly managementId: string;
+  /** `role/<name>` or `user/<name>` in the management account. */
+  readonly trustedPrincipals: readonly string[];
 }
 
 export interface LogArchiveStackProps {
@@ -72,6 +85,8 @@ export interface LogArchiveStackProps {
 
 export interface OrgTrailStackProps {
   readonly prefix: string;
+  /** Break-glass once the deploy role exists: its use raises an alarm. */
+  readonly accessRoleName: string;
   readonly logArchiveId: string;
   readonly cloudtrail: BaselineConfig["cloudtrail"];
   readonly alarms: BaselineConfig["alarms"];
@@ -91,6 +106,11 @@ export interface BillingStackProps {
 
 export interface BaselineStackProps {
   readonly prefix: string;
+  /**
+   * Where people sign in: member accounts' human roles trust the management account's matching
+   * group members (with MFA, from this organization). Absent for the management account itself.
+   */
+  readonly signIn?: { readonly managementId: string; readonly organizationId: string };
   readonly identity: BaselineConfig["identity"];
   readonly accountDefaults: BaselineConfig["accountDefaults"];
 }
@@ -104,6 +124,7 @@ export interface NetworkStackProps {
 
 export interface StackPropsByKind {
   readonly org: OrgStackProps;
+  readonly access: AccessStackProps;
   readonly "log-archive": LogArchiveStackProps;
   readonly "org-trail": OrgTrailStackProps;
   readonly billing: BillingStackProps;
@@ -121,7 +142,11 @@ export type StackBuild = {
 }[StackKind];
 
 /** Kinds with one stack per account, named `<kind>-<account>`. */
-export const PER_ACCOUNT_KINDS = ["baseline", "network"] as const satisfies readonly StackKind[];
+export const PER_ACCOUNT_KINDS = [
+  "access",
+  "baseline",
+  "network",
+] as const satisfies readonly StackKind[];
 
 /** The kind of a stack, recognised from its name (drift reports know stacks by name only). */
 export function stackKindOf(name: string): StackKind | undefined {
@@ -214,11 +239,12 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
     account: ResolvedAccount,
     regions: readonly string[],
     get: (path: string) => string,
+    memberRoleName = config.deployRole.name,
   ): StackTarget => ({
     account: targetAccount(account, get),
     homeRegion: home,
     regions,
-    accessRoleName: config.accessRoleName,
+    memberRoleName,
     state: config.state,
     emulator: config.emulator,
   });
@@ -253,6 +279,7 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
           accountId: a.accountId,
         })),
         accessRoleName: config.accessRoleName,
+        deployRoleName: config.deployRole.name,
         adopt: config.adopt,
         guardrails: config.guardrails,
         enabledRegions: config.regions.enabled,
@@ -261,13 +288,36 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
     })),
   );
 
+  // The deploy role every other member stack runs as, created through the access role.
+  for (const account of config.accounts) {
+    add(
+      stackName.access(account.name),
+      "access",
+      account,
+      [home],
+      [stackName.org],
+      whenKnown(
+        { ...accountNeeds(account), "management.accountId": management.accountId },
+        (get) => ({
+          kind: "access",
+          target: target(account, [home], get, config.accessRoleName),
+          props: {
+            deployRoleName: config.deployRole.name,
+            managementId: get("management.accountId"),
+            trustedPrincipals: config.deployRole.trustedPrincipals,
+          },
+        }),
+      ),
+    );
+  }
+
   // The key and bucket policies name the management account, the organization and our trail.
   add(
     stackName.logArchive,
     "log-archive",
     logArchive,
     [home],
-    [stackName.org],
+    [stackName.org, stackName.access(logArchive.name)],
     whenKnown(
       {
         ...accountNeeds(logArchive),
@@ -301,6 +351,7 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
         target: target(management, [home], get),
         props: {
           prefix,
+          accessRoleName: config.accessRoleName,
           logArchiveId: get(idPath(logArchive)),
           cloudtrail: config.cloudtrail,
           alarms: config.alarms,
@@ -331,21 +382,37 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
   );
 
   for (const account of allAccounts(config)) {
+    const member = account.kind !== "management";
     add(
       stackName.baseline(account.name),
       "baseline",
       account,
       config.regions.enabled,
-      [stackName.org],
-      whenKnown(accountNeeds(account), (get) => ({
-        kind: "baseline",
-        target: target(account, config.regions.enabled, get),
-        props: {
-          prefix,
-          identity: config.identity,
-          accountDefaults: config.accountDefaults,
-        },
-      })),
+      member ? [stackName.org, stackName.access(account.name)] : [stackName.org],
+      whenKnown(
+        member
+          ? {
+              ...accountNeeds(account),
+              "management.accountId": management.accountId,
+              "organization.id": config.organization.id,
+            }
+          : {},
+        (get) => ({
+          kind: "baseline",
+          target: target(account, config.regions.enabled, get),
+          props: {
+            prefix,
+            identity: config.identity,
+            accountDefaults: config.accountDefaults,
+            ...(member && {
+              signIn: {
+                managementId: get("management.accountId"),
+                organizationId: get("organization.id"),
+              },
+            }),
+          },
+        }),
+      ),
     );
   }
   for (const account of config.accounts) {

@@ -36,7 +36,7 @@ export class StateBucketStack extends TerraformStack {
         accountId: config.management.accountId,
       },
       homeRegion: state.region,
-      accessRoleName: config.accessRoleName,
+      memberRoleName: config.deployRole.name,
       tags: { BaselineStack: STATE_BUCKET_STACK },
       emulator: config.emulator,
     });

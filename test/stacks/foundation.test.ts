@@ -11,9 +11,14 @@ beforeAll(async () => {
 });
 
 describe("stack layout", () => {
-  it("one org stack, one baseline stack per account, one network stack per networked account", () => {
+  it("one org stack, an access stack per member account, one baseline stack per account, one network stack per networked account", () => {
     expect(out.stacks.map((s) => s.name)).toEqual([
       "org",
+      "access-log-archive",
+      "access-security",
+      "access-dev",
+      "access-test",
+      "access-prod",
       "log-archive",
       "org-trail",
       "billing",
@@ -30,19 +35,21 @@ describe("stack layout", () => {
     expect(out.pending).toEqual([]);
   });
 
-  it("manifest records apply order: org, log-archive, org-trail; baselines after org; network after its baseline", () => {
+  it("manifest records apply order: org, access, log-archive, org-trail; member stacks after their access stack; network after its baseline", () => {
     const manifest = JSON.parse(readFileSync(join(out.outDir, "manifest.json"), "utf8"));
-    expect(manifest.stacks["log-archive"].dependencies).toEqual(["org"]);
+    expect(manifest.stacks["access-dev"].dependencies).toEqual(["org"]);
+    expect(manifest.stacks["log-archive"].dependencies).toEqual(["org", "access-log-archive"]);
     expect(manifest.stacks["org-trail"].dependencies).toEqual(["log-archive"]);
     expect(manifest.stacks.billing.dependencies).toEqual(["org"]);
-    expect(manifest.stacks["baseline-dev"].dependencies).toEqual(["org"]);
+    expect(manifest.stacks["baseline-management"].dependencies).toEqual(["org"]);
+    expect(manifest.stacks["baseline-dev"].dependencies).toEqual(["org", "access-dev"]);
     expect(manifest.stacks["network-prod"].dependencies).toEqual(["baseline-prod"]);
     expect(manifest.stacks.org.dependencies).toEqual([]);
   });
 });
 
 describe("providers", () => {
-  it("member baseline stacks assume the access role in their own account, in every enabled region", () => {
+  it("member baseline stacks assume the deploy role in their own account, in every enabled region", () => {
     const providers = out.stack("baseline-dev").provider.aws as Record<string, unknown>[];
     expect(providers).toHaveLength(17);
     expect(new Set(providers.map((p) => p.region))).toEqual(new Set(REGIONS_ENABLED_BY_DEFAULT));
@@ -51,13 +58,27 @@ describe("providers", () => {
         allowed_account_ids: ["444444444444"],
         assume_role: [
           {
-            role_arn: "arn:aws:iam::444444444444:role/OrganizationAccountAccessRole",
+            role_arn: "arn:aws:iam::444444444444:role/BaselineDeploy",
             session_name: "aws-baseline",
           },
         ],
         default_tags: [{ tags: { ManagedBy: "aws-baseline", BaselineStack: "baseline-dev" } }],
       });
     }
+    // Only the access stack uses the access role, to create the deploy role.
+    expect(out.stack("access-dev").provider.aws).toEqual([
+      expect.objectContaining({
+        region: "eu-west-1",
+        assume_role: [
+          {
+            role_arn: "arn:aws:iam::444444444444:role/OrganizationAccountAccessRole",
+            session_name: "aws-baseline",
+          },
+        ],
+      }),
+    ]);
+    for (const stack of out.stacks.filter((s) => !s.name.startsWith("access-")))
+      expect(out.text(stack.name)).not.toContain('role/OrganizationAccountAccessRole"');
     // Exactly one default (un-aliased) provider, in the home region.
     expect(providers.filter((p) => !p.alias)).toEqual([
       expect.objectContaining({ region: "eu-west-1" }),
@@ -111,6 +132,10 @@ describe("account IDs not known yet", () => {
     const partial = await synthTo(configFrom(minimalAnswers()));
     expect(partial.stacks.map((s) => s.name)).toEqual(["org", "baseline-management"]);
     expect(partial.pending.map((p) => p.name)).toEqual([
+      "access-log-archive",
+      "access-dev",
+      "access-test",
+      "access-prod",
       "log-archive",
       "org-trail",
       "billing",
@@ -122,13 +147,19 @@ describe("account IDs not known yet", () => {
       "network-test",
       "network-prod",
     ]);
-    expect(partial.pending[0]?.waitingFor).toEqual([
+    expect(partial.pending.find((p) => p.name === "log-archive")?.waitingFor).toEqual([
       "accounts[0].accountId",
       "management.accountId",
       "organization.id",
     ]);
+    expect(partial.pending.find((p) => p.name === "access-dev")?.waitingFor).toEqual([
+      "accounts[1].accountId",
+      "management.accountId",
+    ]);
     expect(partial.pending.find((p) => p.name === "baseline-dev")?.waitingFor).toEqual([
       "accounts[1].accountId",
+      "management.accountId",
+      "organization.id",
     ]);
     // Never a placeholder account ID anywhere in what was written.
     expect(partial.text("org")).not.toMatch(/000000000000|123456789012/);

@@ -47,7 +47,9 @@ describe("identity baseline (every account)", () => {
   });
 
   it("admin group denies everything without MFA except self-service", () => {
-    const deny = groupPolicy(dev, "identity_admins").Statement.find((s) => s.Effect === "Deny");
+    const deny = groupPolicy(management, "identity_admins").Statement.find(
+      (s) => s.Effect === "Deny",
+    );
     expect(deny).toEqual({
       Sid: "DenyAllExceptSelfServiceWithoutMfa",
       Effect: "Deny",
@@ -56,37 +58,76 @@ describe("identity baseline (every account)", () => {
       Condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } },
     });
     // Self-service is limited to the caller's own user (IAM variable escaped for Terraform).
-    const self = groupPolicy(dev, "identity_admins").Statement.find(
+    const self = groupPolicy(management, "identity_admins").Statement.find(
       (s) => s.Sid === "ManageOwnPasswordAndMfa",
     );
-    expect(self?.Resource).toContain("arn:aws:iam::444444444444:user/$${aws:username}");
+    expect(self?.Resource).toBe("arn:aws:iam::111111111111:user/$${aws:username}");
   });
 
-  it("admin group may assume only the admin role, and only with recent MFA", () => {
-    const assume = groupPolicy(dev, "identity_admins").Statement.find(
+  it("MFA self-service follows AWS's policy: named and backup devices, GetMFADevice and removing a half-created device without MFA", () => {
+    const statements = groupPolicy(management, "identity_admins").Statement;
+    const devices = statements.find((s) => s.Sid === "CreateAndRemoveOwnVirtualMfaDevices");
+    expect(devices).toMatchObject({
+      Effect: "Allow",
+      Action: ["iam:CreateVirtualMFADevice", "iam:DeleteVirtualMFADevice"],
+      Resource: "arn:aws:iam::111111111111:mfa/*",
+    });
+    expect(devices?.Condition).toBeUndefined();
+    for (const action of [
+      "iam:CreateVirtualMFADevice",
+      "iam:DeleteVirtualMFADevice",
+      "iam:GetMFADevice",
+      "iam:EnableMFADevice",
+    ])
+      expect(SELF_SERVICE_WITHOUT_MFA).toContain(action);
+    // Deactivating a device needs an MFA session.
+    expect(statements.find((s) => s.Sid === "DeactivateOwnMfaOnlyWithMfa")?.Condition).toEqual({
+      Bool: { "aws:MultiFactorAuthPresent": "true" },
+    });
+  });
+
+  it("admin group may assume only the admin role, in accounts of its organization, only with recent MFA", () => {
+    const assume = groupPolicy(management, "identity_admins").Statement.find(
       (s) => s.Action === "sts:AssumeRole",
     );
     expect(assume).toMatchObject({
       Effect: "Allow",
-      Resource: "arn:aws:iam::444444444444:role/BaselineAdmin",
+      Resource: "arn:aws:iam::*:role/BaselineAdmin",
       Condition: {
         Bool: { "aws:MultiFactorAuthPresent": "true" },
         NumericLessThan: { "aws:MultiFactorAuthAge": "3600" },
+        StringEquals: { "aws:ResourceOrgID": "$${aws:PrincipalOrgID}" },
       },
     });
   });
 
-  it("admin role trusts only MFA-authenticated principals of its own account", () => {
-    const role = resourceList(dev, "aws_iam_role").find((r) => r.name === "BaselineAdmin");
-    expect(policyOf(role?.assume_role_policy).Statement).toEqual([
+  it("admin role trusts only MFA-authenticated users of the management account, from this organization", () => {
+    const own = resourceList(management, "aws_iam_role").find((r) => r.name === "BaselineAdmin");
+    expect(policyOf(own?.assume_role_policy).Statement).toEqual([
       {
-        Sid: "TrustThisAccountWithMfa",
+        Sid: "TrustThisAccountsUsersWithMfa",
         Effect: "Allow",
-        Principal: { AWS: "arn:aws:iam::444444444444:root" },
+        Principal: { AWS: "arn:aws:iam::111111111111:root" },
         Action: "sts:AssumeRole",
         Condition: {
           Bool: { "aws:MultiFactorAuthPresent": "true" },
           NumericLessThan: { "aws:MultiFactorAuthAge": "3600" },
+          ArnLike: { "aws:PrincipalArn": "arn:aws:iam::111111111111:user/*" },
+        },
+      },
+    ]);
+    const member = resourceList(dev, "aws_iam_role").find((r) => r.name === "BaselineAdmin");
+    expect(policyOf(member?.assume_role_policy).Statement).toEqual([
+      {
+        Sid: "TrustManagementUsersWithMfa",
+        Effect: "Allow",
+        Principal: { AWS: "arn:aws:iam::111111111111:root" },
+        Action: "sts:AssumeRole",
+        Condition: {
+          Bool: { "aws:MultiFactorAuthPresent": "true" },
+          NumericLessThan: { "aws:MultiFactorAuthAge": "3600" },
+          StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" },
+          ArnLike: { "aws:PrincipalArn": "arn:aws:iam::111111111111:user/*" },
         },
       },
     ]);
@@ -105,13 +146,23 @@ describe("identity baseline (every account)", () => {
   });
 
   it("read-only group is on by default with the same MFA rule; billing group is opt-in", () => {
-    expect(resourceList(dev, "aws_iam_group").map((g) => g.name)).toEqual(["Admins", "ReadOnly"]);
+    expect(resourceList(management, "aws_iam_group").map((g) => g.name)).toEqual([
+      "Admins",
+      "ReadOnly",
+    ]);
+    // Nobody signs in to member accounts: they get the roles, not the groups.
+    expect(resourceList(dev, "aws_iam_group")).toEqual([]);
+    expect(resourceList(dev, "aws_iam_role").map((r) => r.name)).toEqual([
+      "BaselineAdmin",
+      "BaselineReadOnly",
+    ]);
     expect(resourceList(dev, "aws_iam_role_policy_attachment").map((a) => a.policy_arn)).toEqual([
       "arn:aws:iam::aws:policy/AdministratorAccess",
       "arn:aws:iam::aws:policy/ReadOnlyAccess",
     ]);
     expect(
-      groupPolicy(dev, "identity_read-only").Statement.find((s) => s.Effect === "Deny")?.Condition,
+      groupPolicy(management, "identity_read-only").Statement.find((s) => s.Effect === "Deny")
+        ?.Condition,
     ).toEqual({
       BoolIfExists: { "aws:MultiFactorAuthPresent": "false" },
     });

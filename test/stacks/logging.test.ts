@@ -76,6 +76,22 @@ describe("org-trail stack", () => {
     ]);
   });
 
+  it("any use of the break-glass access role raises an alarm", () => {
+    const filter = resourceList(trail, "aws_cloudwatch_log_metric_filter").find(
+      (f) => f.name === "BreakGlassAccessRoleUsed",
+    );
+    expect(filter?.pattern).toBe(
+      '{ ($.eventSource = "sts.amazonaws.com") && ($.eventName = "AssumeRole") && ($.requestParameters.roleArn = "*:role/OrganizationAccountAccessRole") }',
+    );
+    expect(resourceList(trail, "aws_cloudwatch_metric_alarm")).toContainEqual(
+      expect.objectContaining({
+        alarm_name: "acme-BreakGlassAccessRoleUsed",
+        metric_name: "BreakGlassAccessRoleUsed",
+        threshold: 1,
+      }),
+    );
+  });
+
   it("every alarm notifies an encrypted topic that has subscribers", () => {
     const topics = resources(trail, "aws_sns_topic");
     const [topicKey, topic] = Object.entries(topics)[0] as [string, StackJson];
@@ -90,7 +106,7 @@ describe("org-trail stack", () => {
       }),
     ]);
     const alarms = resourceList(trail, "aws_cloudwatch_metric_alarm");
-    expect(alarms).toHaveLength(15);
+    expect(alarms).toHaveLength(16); // CIS 4.1-4.15 and the break-glass alarm
     for (const alarm of alarms) expect(alarm.alarm_actions).toEqual([topicArn]);
     const [topicPolicy] = resourceList(trail, "aws_sns_topic_policy");
     expect(statement(topicPolicy?.policy, "AlarmPublishersPublish").Principal).toEqual({

@@ -73,20 +73,22 @@ describe("org stack", () => {
     ]);
   });
 
-  it("every enabled SCP is attached at the organization root", () => {
+  it("every enabled guardrail is packed into one SCP attached at the organization root", () => {
     const policies = resources(org, "aws_organizations_policy");
-    expect(
-      Object.values(policies)
-        .map((p) => p.name)
-        .sort(),
-    ).toEqual([
-      "acme-deny-leave-organization",
-      "acme-deny-root-user",
-      "acme-protect-account-defaults",
-      "acme-protect-cloudtrail",
-    ]);
+    expect(Object.values(policies).map((p) => p.name)).toEqual(["acme-guardrails-1"]);
+    const sids = Object.values(policies).flatMap((p) =>
+      policyOf(p.content).Statement.map((s) => s.Sid),
+    );
+    for (const sid of [
+      "DenyLeaveOrganization",
+      "DenyBaselineRoleChanges",
+      "DenyTrailTampering",
+      "DenyDisablingAccountDefaults",
+      "DenyRootUser",
+    ])
+      expect(sids).toContain(sid);
     const attachments = resourceList(org, "aws_organizations_policy_attachment");
-    expect(attachments).toHaveLength(4);
+    expect(attachments).toHaveLength(1);
     for (const [key, p] of Object.entries(policies)) {
       expect(p.type).toBe("SERVICE_CONTROL_POLICY");
       expect(policyOf(p.content).Statement.every((s) => s.Effect === "Deny")).toBe(true);
@@ -105,6 +107,7 @@ describe("org stack switches", () => {
     const answers = exampleAnswers();
     answers.guardrails = {
       denyLeavingOrganization: false,
+      protectBaselineRoles: false,
       protectCloudTrail: false,
       protectAccountDefaults: false,
       denyRootUser: false,
@@ -117,8 +120,12 @@ describe("org stack switches", () => {
 
     answers.guardrails = { denyRegionsOutsideEnabled: true };
     const regional = (await synthTo(configFrom(answers))).stack("org");
-    expect(resourceList(regional, "aws_organizations_policy").map((p) => p.name)).toContain(
-      "acme-deny-other-regions",
+    // Every guardrail on, 17 regions: two SCPs, so the root holds 3 of its 5 with FullAWSAccess.
+    const packed = resourceList(regional, "aws_organizations_policy");
+    expect(packed.map((p) => p.name)).toEqual(["acme-guardrails-1", "acme-guardrails-2"]);
+    for (const p of packed) expect(String(p.content).length).toBeLessThanOrEqual(5120);
+    expect(packed.flatMap((p) => policyOf(p.content).Statement.map((s) => s.Sid))).toContain(
+      "DenyOutsideEnabledRegions",
     );
   });
 });

@@ -25,7 +25,9 @@ describe("drift matrix", () => {
       "test",
       "prod",
     ]);
-    expect(include.find((j) => j.group === "dev")?.stacks).toBe("baseline-dev network-dev");
+    expect(include.find((j) => j.group === "dev")?.stacks).toBe(
+      "access-dev baseline-dev network-dev",
+    );
     expect(include.find((j) => j.group === "management")?.stacks).toBe(
       "org org-trail billing baseline-management",
     );
@@ -82,7 +84,7 @@ describe("merged drift report", () => {
     expect(ok.stdout).toContain("| baseline-dev | in sync |");
     const missing = cli(["drift-report", file, "--matrix", matrix.stdout.trim(), "--json"]);
     expect(missing.code).toBe(1);
-    expect(JSON.parse(missing.stdout).stacks.length).toBe(13);
+    expect(JSON.parse(missing.stdout).stacks.length).toBe(18);
     const bad = cli(["drift-report", join(dir, "nope.json")]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("cannot read");

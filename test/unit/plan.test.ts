@@ -7,7 +7,7 @@ import { planStacks } from "../../src/plan/plan.js";
 import { exampleAnswers, minimalAnswers, configFrom } from "../helpers/answers.js";
 
 describe("stack plan", () => {
-  it("every ready member stack targets its account by a known ID, through the access role name", () => {
+  it("every ready member stack targets its account by a known ID, through the deploy role (the access stack through the access role)", () => {
     const plans = planStacks(configFrom(exampleAnswers()));
     for (const plan of plans) {
       expect(plan.waitingFor, plan.name).toEqual([]);
@@ -16,7 +16,9 @@ describe("stack plan", () => {
       if (target?.account.kind === "member") {
         expect(target.account.accountId).toMatch(/^\d{12}$/);
       }
-      expect(target?.accessRoleName).toBe("OrganizationAccountAccessRole");
+      expect(target?.memberRoleName).toBe(
+        plan.kind === "access" ? "OrganizationAccountAccessRole" : "BaselineDeploy",
+      );
       expect(target?.regions).toEqual(plan.regions);
     }
   });

@@ -8,6 +8,7 @@ export const stackName = {
   logArchive: "log-archive",
   orgTrail: "org-trail",
   billing: "billing",
+  identityCenter: "identity-center",
   baseline: (account: string) => `baseline-${account}`,
   network: (account: string) => `network-${account}`,
 } as const;

@@ -43,9 +43,17 @@ export interface BaselineConfig extends Omit<
   };
 }
 
-/** Who may assume the deploy role: as answered, else the management account's admin role. */
+/** Who may assume the deploy role: as answered, else the management account's admin role(s). */
 export function deployRoleTrustedPrincipals(answers: Answers): readonly string[] {
-  return answers.deployRole.trustedPrincipals ?? [`role/${answers.identity.admins.roleName}`];
+  if (answers.deployRole.trustedPrincipals) return answers.deployRole.trustedPrincipals;
+  const { admins, identityCenter } = answers.identity;
+  return [
+    ...(admins.enabled ? [`role/${admins.roleName}`] : []),
+    // Identity Center names the permission set's role AWSReservedSSO_<set>_<hash> under this path.
+    ...(identityCenter.enabled
+      ? [`role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_${admins.roleName}_*`]
+      : []),
+  ];
 }
 
 export function accountEmail(answers: Answers, account: AccountAnswers): string | undefined {

@@ -19,6 +19,7 @@ import { BillingStack } from "../billing/billing-stack.js";
 import { LogArchiveStack } from "../logging/log-archive-stack.js";
 import { NetworkStack } from "../network/network-stack.js";
 import { AccessStack } from "../organization/access-stack.js";
+import { IdentityCenterStack } from "../identity/identity-center-stack.js";
 import { OrgStack } from "../organization/org-stack.js";
 import { OrgTrailStack } from "../logging/org-trail-stack.js";
 
@@ -37,6 +38,7 @@ const STACKS: { readonly [K in StackKind]: StackClass<K> } = {
   billing: BillingStack,
   baseline: AccountBaselineStack,
   network: NetworkStack,
+  "identity-center": IdentityCenterStack,
 };
 
 function construct<K extends StackKind>(

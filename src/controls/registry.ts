@@ -7,7 +7,11 @@
 import { ACCOUNT_DEFAULTS_CONTROLS } from "../account-defaults/controls.js";
 import { BILLING_CONTROLS, BILLING_MANUAL_CONTROLS } from "../billing/controls.js";
 import { GUARDRAIL_CONTROLS } from "../guardrails/controls.js";
-import { IDENTITY_CONTROLS, IDENTITY_MANUAL_CONTROLS } from "../identity/controls.js";
+import {
+  IDENTITY_CENTER_CONTROLS,
+  IDENTITY_CONTROLS,
+  IDENTITY_MANUAL_CONTROLS,
+} from "../identity/controls.js";
 import { LOGGING_CONTROLS } from "../logging/controls.js";
 import { BREAK_GLASS_CONTROLS, MONITORING_CONTROLS } from "../monitoring/controls.js";
 import { NETWORK_CONTROLS } from "../network/controls.js";
@@ -21,6 +25,7 @@ export const CONTROLS: readonly Control[] = [
   ...ORGANIZATION_CONTROLS,
   ...GUARDRAIL_CONTROLS,
   ...IDENTITY_CONTROLS,
+  ...IDENTITY_CENTER_CONTROLS,
   ...ACCOUNT_DEFAULTS_CONTROLS,
   ...LOGGING_CONTROLS,
   ...MONITORING_CONTROLS,

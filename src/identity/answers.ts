@@ -1,7 +1,7 @@
 /** Answers slice of the identity area: password policy, MFA-only admins, security contact. */
 import { z } from "zod";
 import { DEFAULT_ADMIN_USERS } from "./defaults.js";
-import { email, iamName } from "../answers/fields.js";
+import { email, iamName, region } from "../answers/fields.js";
 
 export const PasswordPolicy = z
   .strictObject({
@@ -98,10 +98,45 @@ export const SecurityContact = z
   })
   .meta({ description: "Security alternate contact set on every account (CIS 1.2)." });
 
+export const IdentityCenter = z
+  .strictObject({
+    enabled: z.boolean().default(false).meta({
+      description:
+        "Give people access through IAM Identity Center permission sets (CIS 1.21) instead of, or beside, IAM users. Enabling the instance, the identity source, the groups and MFA are manual steps.",
+    }),
+    region: region()
+      .optional()
+      .meta({ description: "Region of the Identity Center instance. @default - regions.home" }),
+    sessionDuration: z
+      .string()
+      .regex(/^PT([1-9]|1[0-2])H$/, { error: "must be PT1H to PT12H" })
+      .default("PT1H")
+      .meta({ description: "Session length of every permission set (ISO 8601)." }),
+    groups: z
+      .strictObject({
+        admins: z.string().min(1).max(128).default("AWSAdmins").meta({
+          description: "Group given the Admin permission set (AdministratorAccess).",
+        }),
+        readOnly: z.string().min(1).max(128).default("AWSReadOnly").meta({
+          description: "Group given the ReadOnly permission set (ReadOnlyAccess).",
+        }),
+        billing: z.string().min(1).max(128).default("AWSBilling").meta({
+          description: "Group given the Billing permission set (job-function/Billing).",
+        }),
+      })
+      .prefault({})
+      .meta({
+        description:
+          "Display names of the identity-store groups assigned to the Admin, ReadOnly and Billing permission sets in every account (ReadOnly and Billing follow identity.admins.readOnlyGroup / billingGroup).",
+      }),
+  })
+  .meta({ description: "IAM Identity Center: permission sets and account assignments." });
+
 export const Identity = z
   .strictObject({
     passwordPolicy: PasswordPolicy.prefault({}),
     admins: Admins.prefault({}),
+    identityCenter: IdentityCenter.prefault({}),
     securityContact: SecurityContact.optional(),
   })
   .meta({ description: "Identity baseline." });

@@ -1,6 +1,7 @@
 /** Controls of the identity area: password policy, MFA-guarded access and admin users. */
 import { perItem, resource, type Control } from "../controls/control.js";
 import { IDENTITY_IDS as IDS } from "./identity.js";
+import { IDENTITY_CENTER_IDS as IC } from "./identity-center-stack.js";
 import { MFA_ACCESS_IDS as MFA } from "./mfa-guarded-access.js";
 
 const IDENTITY_TEST = "test/stacks/identity.test.ts";
@@ -59,6 +60,26 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     ],
     verifiedBy: [
       `${IDENTITY_TEST} › admin users exist only in the management account, without access keys`,
+    ],
+  },
+];
+
+/** The alternative identity mode: IAM Identity Center. */
+export const IDENTITY_CENTER_CONTROLS: readonly Control[] = [
+  {
+    id: "IAM.9",
+    title:
+      "People reach every account through IAM Identity Center permission sets assigned to groups",
+    cis: ["1.21"],
+    stacks: ["identity-center"],
+    resources: [
+      perItem("aws_ssoadmin_permission_set", IC.permissionSetPrefix),
+      perItem("aws_ssoadmin_managed_policy_attachment", IC.policyPrefix),
+      perItem("aws_ssoadmin_account_assignment", IC.assignmentPrefix),
+    ],
+    switch: "identity.identityCenter.enabled",
+    verifiedBy: [
+      `test/stacks/identity-center.test.ts › every account gets each permission set, assigned to its identity-store group`,
     ],
   },
 ];

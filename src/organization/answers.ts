@@ -166,8 +166,9 @@ export const Adopt = z
 const managementPrincipal = () =>
   z
     .string()
-    .regex(/^(role|user)\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/, {
-      error: "must be role/<name> or user/<name> of a principal in the management account",
+    .regex(/^(role|user)\/([\w+=,.@*-]+\/)*[\w+=,.@*-]{1,64}$/, {
+      error:
+        "must be role/<name> or user/<name> (path and * wildcards allowed) of a principal in the management account",
     })
     .meta({ examples: ["role/BaselineAdmin", "role/github-actions-deploy"] });
 
@@ -186,7 +187,7 @@ export const DeployRole = z
       .optional()
       .meta({
         description:
-          "Management-account principals that may assume the deploy role: whoever runs `aws-baseline deploy`, `plan` or `drift` (people through the admin role, CI through its own role). @default - the admin role (role/<identity.admins.roleName>).",
+          "Management-account principals that may assume the deploy role: whoever runs `aws-baseline deploy`, `plan` or `drift` (people through the admin role, CI through its own role). @default - the admin role (role/<identity.admins.roleName>), and with Identity Center the Admin permission set's role in the management account.",
         examples: [["role/BaselineAdmin", "role/github-actions-deploy"]],
       }),
   })

@@ -1,7 +1,12 @@
 /** Semantic rules of the organization area: accounts (names, e-mails, IDs, kinds), regions and adoption. */
 import { defineRule, duplicates } from "../answers/define-rule.js";
 import type { Problem } from "../answers/problems.js";
-import { accountEmail, defaultOu, ouWithParents } from "../answers/resolve.js";
+import {
+  accountEmail,
+  defaultOu,
+  deployRoleTrustedPrincipals,
+  ouWithParents,
+} from "../answers/resolve.js";
 
 export const uniqueAccountNames = defineRule(
   "unique-account-names",
@@ -221,6 +226,22 @@ export const adoptTargetsKnown = defineRule(
   },
 );
 
+export const deployRoleTrusted = defineRule(
+  "deploy-role-trusted",
+  "A deploy role nobody may assume would stop every member stack after the access stacks.",
+  (a, problem) =>
+    deployRoleTrustedPrincipals(a).length > 0
+      ? []
+      : [
+          problem(
+            "deployRole.trustedPrincipals",
+            "is empty, and with identity.admins and identity.identityCenter both off there is no default",
+            'name who runs deploy, plan and drift in the management account, e.g. ["role/ci-deploy"]',
+            a.deployRole.trustedPrincipals ?? [],
+          ),
+        ],
+);
+
 /** Accounts and regions: reported first. */
 export const organizationRules = [
   uniqueAccountNames,
@@ -231,6 +252,7 @@ export const organizationRules = [
   oneLogArchive,
   homeRegionEnabled,
   enabledRegionsUnique,
+  deployRoleTrusted,
 ];
 
 /** Adoption checks names the other areas derive: reported last. */

@@ -17,6 +17,16 @@ export function manualSteps(config: BaselineConfig): string[] {
         : `Admin users (${users}): no console password is stored anywhere by the baseline. In the IAM console of ${config.management.name}, enable console access for each user with "must create a new password at next sign-in"; users then enrol an MFA device before anything else works.`,
     );
   }
+  const ic = config.identity.identityCenter;
+  if (ic.enabled) {
+    const region = ic.region ?? config.regions.home;
+    const sets = [ic.groups.admins];
+    if (admins.readOnlyGroup) sets.push(ic.groups.readOnly);
+    if (admins.billingGroup) sets.push(ic.groups.billing);
+    steps.push(
+      `IAM Identity Center: in ${config.management.name}, enable an organization instance of IAM Identity Center in ${region}, choose the identity source (the built-in directory or your identity provider), create the groups ${sets.join(", ")} (or sync them from the provider) and add people, and under Settings > Authentication require MFA at every sign-in. The identity-center stack cannot plan until the instance and the groups exist.`,
+    );
+  }
   steps.push(
     `Billing alerts: in the Billing console of ${config.management.name}, open Billing preferences and turn on "Receive CloudWatch billing alerts" once. Until then AWS/Billing EstimatedCharges has no data and the billing alarms stay in INSUFFICIENT_DATA.`,
     `Alarm e-mails: every address in alarms.emails and billing.emails receives a subscription confirmation from AWS Notifications after the org-trail and billing stacks are applied; an unconfirmed subscription delivers nothing.`,

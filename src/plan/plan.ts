@@ -17,7 +17,14 @@ import {
 } from "../answers/resolve.js";
 
 export type StackKind =
-  "org" | "access" | "log-archive" | "org-trail" | "billing" | "baseline" | "network";
+  | "org"
+  | "access"
+  | "log-archive"
+  | "org-trail"
+  | "billing"
+  | "baseline"
+  | "network"
+  | "identity-center";
 
 /** The account a stack runs in. Member accounts always have an ID; the management account may not yet. */
 export type TargetAccount =
@@ -115,6 +122,22 @@ export interface BaselineStackProps {
   readonly accountDefaults: BaselineConfig["accountDefaults"];
 }
 
+export interface PermissionSetPlan {
+  /** Permission set name (the role name of the IAM-user mode). */
+  readonly name: string;
+  /** AWS managed policy, e.g. AdministratorAccess or job-function/Billing. */
+  readonly managedPolicy: string;
+  /** Display name of the identity-store group assigned to it. */
+  readonly group: string;
+}
+
+export interface IdentityCenterStackProps {
+  readonly sessionDuration: string;
+  readonly permissionSets: readonly PermissionSetPlan[];
+  /** Every account of the organization, management included. */
+  readonly accounts: readonly { readonly name: string; readonly accountId: string }[];
+}
+
 export interface NetworkStackProps {
   /** Names the VPC and its parts: <prefix>-<account>. */
   readonly vpcName: string;
@@ -130,6 +153,7 @@ export interface StackPropsByKind {
   readonly billing: BillingStackProps;
   readonly baseline: BaselineStackProps;
   readonly network: NetworkStackProps;
+  readonly "identity-center": IdentityCenterStackProps;
 }
 
 /** What a ready stack is built from, discriminated by kind. */
@@ -152,6 +176,7 @@ export const PER_ACCOUNT_KINDS = [
 export function stackKindOf(name: string): StackKind | undefined {
   const single: Record<string, StackKind> = {
     [stackName.org]: "org",
+    [stackName.identityCenter]: "identity-center",
     [stackName.logArchive]: "log-archive",
     [stackName.orgTrail]: "org-trail",
     [stackName.billing]: "billing",
@@ -415,6 +440,38 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
       ),
     );
   }
+  const identityCenter = config.identity.identityCenter;
+  if (identityCenter.enabled) {
+    const region = identityCenter.region ?? home;
+    const everyone = allAccounts(config);
+    add(
+      stackName.identityCenter,
+      "identity-center",
+      management,
+      [region],
+      [stackName.org],
+      whenKnown(
+        Object.assign(
+          { "management.accountId": management.accountId },
+          ...config.accounts.map(accountNeeds),
+        ) as Needs,
+        (get) => ({
+          kind: "identity-center",
+          // The instance lives in one region: the stack's only provider is there.
+          target: { ...target(management, [region], get), homeRegion: region },
+          props: {
+            sessionDuration: identityCenter.sessionDuration,
+            permissionSets: permissionSets(config),
+            accounts: everyone.map((a) => ({
+              name: a.name,
+              accountId: get(a.kind === "management" ? "management.accountId" : idPath(a)),
+            })),
+          },
+        }),
+      ),
+    );
+  }
+
   for (const account of config.accounts) {
     const network = account.network;
     if (!network) continue;
@@ -436,6 +493,21 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
     );
   }
   return plans;
+}
+
+/** Admin always; ReadOnly and Billing as the answers switch the matching IAM groups. */
+function permissionSets(config: BaselineConfig): PermissionSetPlan[] {
+  const { admins, identityCenter } = config.identity;
+  const { groups } = identityCenter;
+  return [
+    { name: admins.roleName, managedPolicy: "AdministratorAccess", group: groups.admins },
+    ...(admins.readOnlyGroup
+      ? [{ name: "BaselineReadOnly", managedPolicy: "ReadOnlyAccess", group: groups.readOnly }]
+      : []),
+    ...(admins.billingGroup
+      ? [{ name: "BaselineBilling", managedPolicy: "job-function/Billing", group: groups.billing }]
+      : []),
+  ];
 }
 
 /** The monthly EstimatedCharges threshold of one member account. */

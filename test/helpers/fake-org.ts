@@ -151,7 +151,7 @@ export function organizationsApi(org: FakeOrg, action: string, input: Record<str
     case "ListPoliciesForTarget":
       return {
         Policies: org.policies
-          .filter((p) => p.targets.includes(input.TargetId))
+          .filter((p) => p.targets.includes(String(input.TargetId)))
           .map(({ Id, Name }) => ({ Id, Name })),
       };
     case "ListTargetsForPolicy":

@@ -27,8 +27,9 @@ function merge(a: AnswersJson, b: AnswersJson): AnswersJson {
 
 /**
  * A preset as `init` completes it, with the IDs the org stack records, so every stack is built.
- * The regulated preset also gets the optional parts no preset switches on (console passwords
- * encrypted to a PGP key, a security contact), so their resources are checked too.
+ * The optional parts no preset switches on are added too, so their resources are checked: console
+ * passwords encrypted to a PGP key (standard: regulated uses Identity Center) and a security
+ * contact (regulated).
  */
 function presetAnswers(preset: (typeof PRESETS)[number]): AnswersJson {
   const { $schema: _, ...partial } = JSON.parse(
@@ -56,8 +57,8 @@ function presetAnswers(preset: (typeof PRESETS)[number]): AnswersJson {
   ];
   answers.accounts.forEach((a: AnswersJson, i: number) => (a.accountId = String(200000000000 + i)));
   answers.identity = merge(answers.identity ?? {}, { admins: { users: ["alice"] } });
+  if (preset === "standard") answers.identity.admins.pgpKey = "keybase:alice";
   if (preset === "regulated") {
-    answers.identity.admins.pgpKey = "keybase:alice";
     answers.identity.securityContact = {
       name: "Sec Team",
       title: "CISO",

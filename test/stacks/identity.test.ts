@@ -268,6 +268,7 @@ describe("account defaults (every account)", () => {
       imdsv2: false,
     };
     answers.identity.admins.enabled = false;
+    answers.deployRole = { trustedPrincipals: ["role/ci-deploy"] };
     const stack = (await synthTo(configFrom(answers))).stack("baseline-management");
     for (const type of [
       "aws_ebs_encryption_by_default",

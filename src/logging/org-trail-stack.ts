@@ -17,7 +17,7 @@ import { baselineNames, trailArn } from "../answers/names.js";
 import { AccountStack } from "../build/account-stack.js";
 import { AlarmTopic } from "../monitoring/alarm-topic.js";
 import { EncryptionKey } from "../build/encryption-key.js";
-import { accessRoleUseMetric } from "../monitoring/break-glass.js";
+import { accessRoleUseMetric, monitoringTamperingMetric } from "../monitoring/break-glass.js";
 import { CisAlarms } from "../monitoring/cis-alarms.js";
 import { cisMetrics } from "../monitoring/cis-monitoring.js";
 import { renderPolicy } from "../build/policy-document.js";
@@ -134,6 +134,7 @@ export class OrgTrailStack extends AccountStack {
       metrics: [
         ...cisMetrics({ consoleSigninWithoutMfa: alarms.consoleSigninWithoutMfa }),
         accessRoleUseMetric(props.accessRoleName),
+        monitoringTamperingMetric(names.trailLogGroup),
       ],
       alarmPrefix: prefix,
     });

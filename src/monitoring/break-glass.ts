@@ -1,11 +1,14 @@
 /**
- * Alarms beyond CIS section 4 on the organization trail's log group: the access role is
- * break-glass once the deploy role exists, so every assumption of it must be explained.
+ * Alarms beyond CIS section 4 on the organization trail's log group. The access role is
+ * break-glass once the deploy role exists, so every assumption of it must be explained. And the
+ * trail's monitoring lives in the management account, where no SCP applies: changes to it cannot
+ * be prevented for an administrator there, so they are made loud instead.
  */
 import type { AlarmMetric } from "./cis-alarms.js";
 
-/** Metric name of the break-glass alarm. */
+/** Metric names of the baseline's own alarms. */
 export const ACCESS_ROLE_USE_METRIC = "BreakGlassAccessRoleUsed";
+export const MONITORING_TAMPERING_METRIC = "SecurityMonitoringChanged";
 
 export function accessRoleUseMetric(accessRoleName: string): AlarmMetric {
   return {
@@ -13,5 +16,18 @@ export function accessRoleUseMetric(accessRoleName: string): AlarmMetric {
     // The org trail carries every member account's events, so one filter covers them all.
     pattern: `{ ($.eventSource = "sts.amazonaws.com") && ($.eventName = "AssumeRole") && ($.requestParameters.roleArn = "*:role/${accessRoleName}") }`,
     why: `The access role ${accessRoleName} is break-glass: deploys use the deploy role, so any use of it must be explained.`,
+  };
+}
+
+/**
+ * Weakening the alarms themselves: the trail's log group (deletion, retention, metric filters),
+ * any alarm deleted or silenced, and the alarm topic deleted or unsubscribed. Deploys that change
+ * these raise it too, which is expected and easy to explain.
+ */
+export function monitoringTamperingMetric(trailLogGroup: string): AlarmMetric {
+  return {
+    name: MONITORING_TAMPERING_METRIC,
+    pattern: `{ (($.eventSource = "logs.amazonaws.com") && ($.requestParameters.logGroupName = "${trailLogGroup}") && (($.eventName = "DeleteLogGroup") || ($.eventName = "PutRetentionPolicy") || ($.eventName = "DeleteRetentionPolicy") || ($.eventName = "DeleteMetricFilter"))) || (($.eventSource = "monitoring.amazonaws.com") && (($.eventName = "DeleteAlarms") || ($.eventName = "DisableAlarmActions"))) || (($.eventSource = "sns.amazonaws.com") && (($.eventName = "DeleteTopic") || ($.eventName = "Unsubscribe"))) }`,
+    why: "The trail's log group, metric filters, alarms or alarm topic were weakened; in the management account no SCP can prevent it.",
   };
 }

@@ -11,7 +11,7 @@ import {
 } from "../controls/control.js";
 import { ORG_TRAIL_IDS as TRAIL } from "../logging/org-trail-stack.js";
 import { CIS_ALARMS_IDS as IDS } from "./cis-alarms.js";
-import { ACCESS_ROLE_USE_METRIC } from "./break-glass.js";
+import { ACCESS_ROLE_USE_METRIC, MONITORING_TAMPERING_METRIC } from "./break-glass.js";
 import { cisMetrics } from "./cis-monitoring.js";
 
 const LOGGING_TEST = "test/stacks/logging.test.ts";
@@ -47,5 +47,22 @@ export const BREAK_GLASS_CONTROLS: readonly Control[] = [
       resource("aws_cloudwatch_metric_alarm", `${IDS.alarmPrefix}${ACCESS_ROLE_USE_METRIC}`),
     ],
     verifiedBy: [`${LOGGING_TEST} › any use of the break-glass access role raises an alarm`],
+  },
+  {
+    id: "MON.17",
+    title:
+      "Alarm when the trail's log group, metric filters, alarms or alarm topic are weakened (management account, beyond SCPs)",
+    cis: [],
+    stacks: ["org-trail"],
+    resources: [
+      resource(
+        "aws_cloudwatch_log_metric_filter",
+        `${IDS.filterPrefix}${MONITORING_TAMPERING_METRIC}`,
+      ),
+      resource("aws_cloudwatch_metric_alarm", `${IDS.alarmPrefix}${MONITORING_TAMPERING_METRIC}`),
+    ],
+    verifiedBy: [
+      `${LOGGING_TEST} › weakening the trail's log group, filters, alarms or topic raises an alarm`,
+    ],
   },
 ];

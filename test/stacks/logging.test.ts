@@ -92,6 +92,28 @@ describe("org-trail stack", () => {
     );
   });
 
+  it("weakening the trail's log group, filters, alarms or topic raises an alarm", () => {
+    const filter = resourceList(trail, "aws_cloudwatch_log_metric_filter").find(
+      (f) => f.name === "SecurityMonitoringChanged",
+    );
+    for (const part of [
+      '($.requestParameters.logGroupName = "/aws/cloudtrail/acme-org-trail")',
+      '($.eventName = "DeleteLogGroup")',
+      '($.eventName = "PutRetentionPolicy")',
+      '($.eventName = "DeleteMetricFilter")',
+      '($.eventName = "DeleteAlarms")',
+      '($.eventName = "DisableAlarmActions")',
+      '($.eventName = "DeleteTopic")',
+      '($.eventName = "Unsubscribe")',
+    ])
+      expect(filter?.pattern).toContain(part);
+    // CloudWatch Logs limits a filter pattern to 1,024 characters.
+    expect(String(filter?.pattern).length).toBeLessThanOrEqual(1024);
+    expect(resourceList(trail, "aws_cloudwatch_metric_alarm")).toContainEqual(
+      expect.objectContaining({ alarm_name: "acme-SecurityMonitoringChanged" }),
+    );
+  });
+
   it("every alarm notifies an encrypted topic that has subscribers", () => {
     const topics = resources(trail, "aws_sns_topic");
     const [topicKey, topic] = Object.entries(topics)[0] as [string, StackJson];
@@ -106,7 +128,7 @@ describe("org-trail stack", () => {
       }),
     ]);
     const alarms = resourceList(trail, "aws_cloudwatch_metric_alarm");
-    expect(alarms).toHaveLength(16); // CIS 4.1-4.15 and the break-glass alarm
+    expect(alarms).toHaveLength(17); // CIS 4.1-4.15, break-glass and monitoring tampering
     for (const alarm of alarms) expect(alarm.alarm_actions).toEqual([topicArn]);
     const [topicPolicy] = resourceList(trail, "aws_sns_topic_policy");
     expect(statement(topicPolicy?.policy, "AlarmPublishersPublish").Principal).toEqual({

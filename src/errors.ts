@@ -36,6 +36,7 @@ export const ERROR_CODES = {
   AWS_NO_CREDENTIALS: "environment",
   AWS_ACCESS_DENIED: "environment",
   AWS_REQUEST_FAILED: "environment",
+  STATE_BUCKET_MISSING: "environment",
   AWS_NO_ORGANIZATION: "user",
   AWS_NOT_MANAGEMENT: "user",
   ANSWERS_CONFLICT: "user",

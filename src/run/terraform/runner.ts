@@ -64,7 +64,13 @@ const NO_CREDENTIALS =
  */
 export function credentialsError(reasons: readonly string[]): BaselineError | undefined {
   if (reasons.length === 0 || !reasons.every((r) => NO_CREDENTIALS.test(r))) return undefined;
-  return new BaselineError("AWS_NO_CREDENTIALS", "terraform found no valid AWS credentials", {
+  return noCredentials("terraform found no valid AWS credentials");
+}
+
+/** AWS_NO_CREDENTIALS with the sign-in hint every run command gives. */
+export function noCredentials(message: string, cause?: unknown): BaselineError {
+  return new BaselineError("AWS_NO_CREDENTIALS", message, {
+    cause,
     hint: "sign in first (e.g. `aws sso login --profile NAME` and AWS_PROFILE=NAME, or the environment's role); the management account's credentials are needed",
   });
 }

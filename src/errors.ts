@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   TERRAFORM_UNUSABLE: "environment",
   FILESYSTEM: "environment",
   PLUGIN_DIR_MISSING: "environment",
+  TERRAFORM_PROVIDERS_UNAVAILABLE: "environment",
   TERRAFORM_INVALID: "user",
   AWS_NO_CREDENTIALS: "environment",
   AWS_ACCESS_DENIED: "environment",

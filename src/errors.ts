@@ -33,6 +33,7 @@ export const ERROR_CODES = {
   FILESYSTEM: "environment",
   PLUGIN_DIR_MISSING: "environment",
   TERRAFORM_PROVIDERS_UNAVAILABLE: "environment",
+  PACKAGE_PACK_FAILED: "environment",
   TERRAFORM_INVALID: "user",
   AWS_NO_CREDENTIALS: "environment",
   AWS_ACCESS_DENIED: "environment",

@@ -40,8 +40,12 @@ const GLOBAL_REGION = "us-east-1";
 // warning is noise for users (the Node 22 move is tracked with the cdktn move in the README).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
-export function createClients(options: AwsOptions): AwsClients {
-  const common = {
+/**
+ * What every client shares: the profile, adaptive retries and, in emulator mode, the emulator URL
+ * (with the dummy credentials when the chain has none). Regions are set per client.
+ */
+export function clientConfig(options: Omit<AwsOptions, "region">) {
+  return {
     profile: options.profile,
     maxAttempts: options.maxAttempts ?? 8,
     retryMode: "adaptive",
@@ -55,6 +59,10 @@ export function createClients(options: AwsOptions): AwsClients {
       : {}),
     ...(options.requestHandler ? { requestHandler: options.requestHandler as never } : {}),
   } as const;
+}
+
+export function createClients(options: AwsOptions): AwsClients {
+  const common = clientConfig(options);
   return {
     organizations: new OrganizationsClient({ ...common, region: GLOBAL_REGION }),
     sts: new STSClient({ ...common, region: options.region }),

@@ -8,6 +8,7 @@ import type {
   StackPlanOutcome,
 } from "../run/terraform/operations.js";
 import type { AttributeChange } from "../run/terraform/plan-json.js";
+import type { PreflightReport } from "../run/preflight.js";
 import type { RunnerChoice } from "../run/setup.js";
 import type { StepEvent } from "../run/terraform/runner.js";
 import type { WaveOutcome } from "../run/waves.js";
@@ -172,6 +173,12 @@ export function runnerProgress(io: Io) {
             (emulator ? `, emulator ${emulator.endpointUrl}` : ""),
         ),
       ),
+    onPreflight: ({ identity, stateBuckets }: PreflightReport) => {
+      if (!identity) return;
+      const buckets =
+        stateBuckets.length > 0 ? `; state bucket ${stateBuckets.join(", ")} found` : "";
+      io.progress(c.dim(`AWS: account ${identity.account} as ${identity.arn}${buckets}`));
+    },
     onEvent: (e: StepEvent) => {
       if (e.status === "start") io.progress(c.dim(`  ${e.stack}: ${e.step}…`));
       else if (e.status === "skipped")

@@ -180,12 +180,16 @@ export function renderInitResult(
   files: readonly WrittenFile[],
   placeholders: readonly string[],
   c: Colors,
+  pkg: { dependency?: string; why?: string; note?: string } = {},
 ): string {
   const lines = [`${c.green("✔")} project in ${dir}`];
   for (const f of files) {
     const action = f.action === "kept" ? c.yellow(f.action.padEnd(9)) : f.action.padEnd(9);
     lines.push(`  ${action} ${f.path}${f.note ? c.dim(`  (${f.note})`) : ""}`);
   }
+  if (pkg.why)
+    lines.push("", `aws-baseline dependency: ${pkg.dependency} ${c.dim(`(${pkg.why})`)}`);
+  if (pkg.note) lines.push("", c.yellow(`! ${pkg.note}`));
   if (placeholders.length > 0) {
     lines.push(
       "",

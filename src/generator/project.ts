@@ -13,6 +13,7 @@ import { BaselineError } from "../errors.js";
 import { manualSteps } from "../plan/manual-steps.js";
 import { writeFileAtomic } from "../util/fs.js";
 import { PACKAGE_ROOT, VERSION } from "../version.js";
+import { sha256, VENDOR_TARBALL } from "./package-source.js";
 
 /**
  * An answers document as read from a file, a preset or the wizard, before validation: any JSON.
@@ -24,6 +25,8 @@ export type AnswersDraft = Record<string, any>;
 /** Marker text that makes a file generator-owned. */
 export const GENERATED_MARKER = "aws-baseline:generated";
 export const ANSWERS_FILE = "aws-baseline.json";
+/** Beside the vendored tarball: the marker, and the sha256 of the tarball init last wrote. */
+export const VENDOR_README = "vendor/README.md";
 const TEMPLATE_DIR = join(PACKAGE_ROOT, "templates/project");
 const PRESET_DIR = join(PACKAGE_ROOT, "templates/presets");
 /** Editors find the JSON Schema in the installed package. */
@@ -67,15 +70,23 @@ export function answersFileContent(answers: AnswersDraft): string {
   return `${JSON.stringify({ $schema: ANSWERS_SCHEMA_REF, generatedBy: `aws-baseline ${VERSION}`, ...rest }, null, 2)}\n`;
 }
 
+export interface RenderOptions {
+  /** The aws-baseline dependency in package.json (see package-source.ts). @default `^<version>` */
+  readonly packageSpec?: string;
+}
+
 export async function renderProject(
   answers: AnswersDraft,
   config: BaselineConfig,
+  options: RenderOptions = {},
 ): Promise<ProjectFile[]> {
   const state = config.state;
   const vars = {
     name: config.organization.name,
     prefix: config.organization.prefix,
     version: VERSION,
+    // A JSON string's inside: the spec goes into package.json as given.
+    packageSpec: JSON.stringify(options.packageSpec ?? `^${VERSION}`).slice(1, -1),
     homeRegion: config.regions.home,
     stateStep:
       state.backend === "s3"
@@ -139,6 +150,67 @@ export async function writeProject(
     }
   }
   return results;
+}
+
+/**
+ * Writes the packed aws-baseline to vendor/aws-baseline.tgz, with vendor/README.md (marker and
+ * the tarball's sha256). The tarball is the generator's while it is exactly the one that README
+ * records: then a re-run refreshes it. One someone replaced, or one without our README, is kept
+ * (and the README left alone) unless `force`.
+ */
+export async function writeVendoredPackage(
+  dir: string,
+  tarball: Uint8Array,
+  options: { force?: boolean } = {},
+): Promise<WrittenFile[]> {
+  const target = join(dir, VENDOR_TARBALL);
+  const readmePath = join(dir, VENDOR_README);
+  const existing = existsSync(target) ? await readFile(target) : undefined;
+  const base = { path: VENDOR_TARBALL, owner: "generator" as const };
+  let tarballResult: WrittenFile;
+  if (existing === undefined) {
+    await writeFileAtomic(target, tarball);
+    tarballResult = { ...base, action: "created" };
+  } else if (Buffer.compare(existing, tarball) === 0) {
+    tarballResult = { ...base, action: "unchanged" };
+  } else {
+    const record = existsSync(readmePath) ? await readFile(readmePath, "utf8") : "";
+    const ours = record.includes(GENERATED_MARKER) && record.includes(sha256(existing));
+    if (!ours && !options.force) {
+      return [
+        {
+          ...base,
+          action: "kept",
+          note: `not the tarball init wrote (${VENDOR_README} records its sha256), so it is yours: pass --force to replace it`,
+        },
+      ];
+    }
+    await writeFileAtomic(target, tarball);
+    tarballResult = { ...base, action: ours ? "updated" : "replaced" };
+  }
+  const readme = fillTemplate(await readFile(join(TEMPLATE_DIR, "vendor/README.md"), "utf8"), {
+    version: VERSION,
+    checksum: sha256(tarball),
+  });
+  const readmeResult = await writeProject(
+    dir,
+    [{ path: VENDOR_README, content: readme, owner: "generator" }],
+    options,
+  );
+  return [tarballResult, ...readmeResult];
+}
+
+/** The aws-baseline dependency of the project's package.json, if it has one. */
+export async function packageDependency(dir: string): Promise<string | undefined> {
+  try {
+    const pkg = JSON.parse(await readFile(join(dir, "package.json"), "utf8")) as {
+      dependencies?: Record<string, unknown>;
+    };
+    const spec = pkg.dependencies?.["aws-baseline"];
+    return typeof spec === "string" ? spec : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function presetNames(): Promise<string[]> {

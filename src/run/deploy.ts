@@ -29,6 +29,7 @@ import {
   credentialsError,
   initStack,
   planStack,
+  providersProblem,
   type SavedPlan,
 } from "./terraform/runner.js";
 import { runWaves, type WaveOutcome, type WavePlan } from "./waves.js";
@@ -180,6 +181,8 @@ async function deployStacks(stacks: readonly Node[], o: DeployOptions): Promise<
       ),
   });
   const unfinished = outcomes.filter((r) => r.status !== "applied" && r.status !== "unchanged");
+  const noProviders = providersProblem(o.run);
+  if (noProviders) throw noProviders;
   const noCredentials = credentialsError(
     unfinished.flatMap((u) => ("reason" in u && u.status === "failed" ? [u.reason] : [])),
   );

@@ -9,6 +9,7 @@ import { emulatorCredentialsEnv, emulatorFor, type Emulator } from "../answers/e
 import { findTerraform, type TerraformBinary } from "./terraform/binary.js";
 import type { RunnerOptions, StepEvent } from "./terraform/runner.js";
 import { checkPluginDir } from "./terraform/validate.js";
+import { awsNeeds, awsPreflight, type Preflight, type PreflightReport } from "./preflight.js";
 
 export interface RunnerFlags {
   /** --terraform-bin; default: the answers' terraform.binary, else `terraform`. */
@@ -37,9 +38,21 @@ export interface RunnerSetupOptions {
   /** Called once the binary and the logs folder are known (before the plugin dir is checked). */
   readonly onReady?: (choice: RunnerChoice) => void;
   readonly onEvent?: (event: StepEvent) => void;
+  /**
+   * The stacks the run will touch (in outDir): before setup returns, their AWS credentials and S3
+   * state bucket are checked once (see preflight.ts). @default - nothing is checked
+   */
+  readonly stacks?: readonly string[];
+  /** The check; tests inject one. @default awsPreflight */
+  readonly preflight?: Preflight;
+  /** Called with what the check found (the caller's account, the state buckets). */
+  readonly onPreflight?: (report: PreflightReport) => void;
 }
 
-/** Binary, logs folder, emulator credentials and progress: what every terraform run needs. */
+/**
+ * Binary, logs folder, emulator credentials and progress: what every terraform run needs. With
+ * `stacks`, also the AWS preflight: an environment problem (exit 3) before any terraform step.
+ */
 export async function runnerSetup(
   flags: RunnerFlags,
   options: RunnerSetupOptions,
@@ -51,11 +64,17 @@ export async function runnerSetup(
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const logsDir = resolve(flags.logsDir ?? join(logsRoot, `${command}-${stamp}`));
   options.onReady?.({ command, binary, logsDir, emulator });
+  const pluginDir = checkPluginDir(flags.pluginDir);
+  if (options.stacks && options.stacks.length > 0) {
+    const preflight = options.preflight ?? ((needs) => awsPreflight(needs));
+    const report = await preflight(await awsNeeds(resolve(outDir), options.stacks));
+    options.onPreflight?.(report);
+  }
   return {
     binary,
     outDir: resolve(outDir),
     logsDir,
-    pluginDir: checkPluginDir(flags.pluginDir),
+    pluginDir,
     env: emulator ? emulatorCredentialsEnv(process.env) : {},
     onEvent: options.onEvent,
   };

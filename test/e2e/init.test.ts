@@ -30,6 +30,7 @@ describe("aws-baseline init (built CLI)", () => {
       "cdktf.json",
       "main.ts",
       "package.json",
+      "vendor", // this checkout, packed: it is not installed from the npm registry
     ]);
     const check = cli(["validate", "--config", join(dir, "aws-baseline.json")]);
     expect(check.code).toBe(0);
@@ -52,7 +53,7 @@ describe("aws-baseline init (built CLI)", () => {
     ]);
     expect(run.code).toBe(0);
     const body = JSON.parse(run.stdout);
-    expect(body.files.map((f: { action: string }) => f.action)).toEqual(Array(7).fill("created"));
+    expect(body.files.map((f: { action: string }) => f.action)).toEqual(Array(9).fill("created"));
     // org, log-archive, org-trail, billing + 6 account baselines (incl. security) + 3 networks
     expect(body.summary.stacks.length).toBe(13);
     const answers = JSON.parse(readFileSync(join(dir, "aws-baseline.json"), "utf8"));

@@ -7,10 +7,13 @@ import {
   ANSWERS_FILE,
   type AnswersDraft,
   mergeAnswers,
+  packageDependency,
   readPreset,
   renderProject,
   writeProject,
+  writeVendoredPackage,
 } from "../../generator/project.js";
+import { choosePackageSource, packedTarball, VENDOR_SPEC } from "../../generator/package-source.js";
 import { prefixFrom } from "../../answers/names.js";
 import { QUESTIONS } from "../../generator/questions.js";
 import { summarize } from "../../generator/summary.js";
@@ -24,6 +27,8 @@ export interface InitFlags {
   readonly preset?: string;
   readonly yes?: boolean;
   readonly force?: boolean;
+  /** --package-spec / AWS_BASELINE_PACKAGE_SPEC: the aws-baseline dependency, as given. */
+  readonly packageSpec?: string;
   readonly [questionFlag: string]: unknown;
 }
 
@@ -69,9 +74,25 @@ export async function initCommand(
   if (interactive && !(await confirmWrite(`Write the project to ${where}?`))) {
     throw new BaselineError("ABORTED", "init cancelled: nothing was written");
   }
-  const files = await renderProject(answers, config);
+  const source = choosePackageSource(flags.packageSpec);
+  const files = await renderProject(answers, config, { packageSpec: source.spec });
   const written = await writeProject(target, files, { force: flags.force });
-  io.result({ ok: true, dir: where, files: written, placeholders, summary }, () =>
-    renderInitResult(where, written, placeholders, io.color),
+  // The tarball only where package.json (which may be the user's, kept) depends on it.
+  const dependency = await packageDependency(target);
+  if (source.kind === "vendor" && dependency === VENDOR_SPEC) {
+    written.push(
+      ...(await writeVendoredPackage(target, await packedTarball(), { force: flags.force })),
+    );
+  }
+  const pkg = {
+    dependency,
+    ...(dependency === source.spec
+      ? { why: source.why }
+      : {
+          note: `package.json is yours and kept: it depends on ${dependency === undefined ? "no aws-baseline" : `aws-baseline ${JSON.stringify(dependency)}`} (init would write ${JSON.stringify(source.spec)}: ${source.why}); edit that dependency and run init again, or pass --force to rewrite package.json`,
+        }),
+  };
+  io.result({ ok: true, dir: where, files: written, package: pkg, placeholders, summary }, () =>
+    renderInitResult(where, written, placeholders, io.color, pkg),
   );
 }

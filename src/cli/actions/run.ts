@@ -46,6 +46,8 @@ export interface RunFlags {
 
 interface Prepared {
   readonly stacks: readonly Node[];
+  /** The stacks --stack selects (plan, drift); deploy selects in its own flow. */
+  readonly selected: readonly Node[];
   readonly pending: readonly PendingStack[];
   readonly options: RunOptions;
   readonly config?: BaselineConfig;
@@ -70,14 +72,18 @@ async function prepare(flags: RunFlags, command: string, io: Io): Promise<Prepar
     : { stacks: await readManifest(flags.out), pending: [] };
   const leftOut = leftOutLines(synthesized.emulatorLeftOut ?? [], io.color);
   if (leftOut.length > 0) io.progress(leftOut.join("\n").trim());
+  // deploy's first run synthesizes again after `org`: check what the whole output needs.
+  const selected =
+    command === "deploy" ? synthesized.stacks : select(synthesized.stacks, flags.stack);
   const runner = await runnerSetup(flags, {
     command,
     outDir: flags.out,
     config,
+    stacks: selected.map((s) => s.name),
     ...runnerProgress(io),
   });
   const options: RunOptions = { ...runner, concurrency: flags.concurrency };
-  return { stacks: synthesized.stacks, pending: synthesized.pending, options, config };
+  return { stacks: synthesized.stacks, selected, pending: synthesized.pending, options, config };
 }
 
 export interface PlanFlags extends RunFlags {
@@ -86,8 +92,7 @@ export interface PlanFlags extends RunFlags {
 
 export async function planCommand(flags: PlanFlags, io: Io): Promise<void> {
   const prepared = await prepare(flags, "plan", io);
-  const stacks = select(prepared.stacks, flags.stack);
-  const plans = await planAll(stacks, prepared.options);
+  const plans = await planAll(prepared.selected, prepared.options);
   const changed = plans.some((p) => p.status === "planned" && p.hasChanges);
   io.result(
     { ok: plans.every((p) => p.status === "planned"), stacks: plans, pending: prepared.pending },
@@ -152,8 +157,7 @@ export interface DriftFlags extends RunFlags {
 
 export async function driftCommand(flags: DriftFlags, io: Io): Promise<void> {
   const prepared = await prepare(flags, "drift", io);
-  const stacks = select(prepared.stacks, flags.stack);
-  const results = await driftAll(stacks, prepared.options);
+  const results = await driftAll(prepared.selected, prepared.options);
   const code = driftExitCode(results);
   const summary = { ok: code === 0, exitCode: code, stacks: results, pending: prepared.pending };
   if (flags.markdown && !io.json)

@@ -65,17 +65,30 @@ export async function synthCommand(flags: SynthFlags, io: Io): Promise<void> {
             (pluginDir ? ` and providers from ${pluginDir}` : " (providers from the registry)"),
         ),
       );
-      validations = await validateStacks(
-        result.outDir,
-        result.stacks.map((s) => s.name),
-        {
-          binary,
-          pluginDir,
-          concurrency: flags.concurrency,
-          onResult: (v) =>
-            io.progress(`  ${v.stack}: ${validationCell(v, io.color)} (${v.seconds} s)`),
-        },
-      );
+      try {
+        validations = await validateStacks(
+          result.outDir,
+          result.stacks.map((s) => s.name),
+          {
+            binary,
+            pluginDir,
+            concurrency: flags.concurrency,
+            skipHint: "`--tf-validate never` synthesizes without the check",
+            onResult: (v, done, total) =>
+              io.progress(
+                `  [${done}/${total}] ${v.stack}: ${validationCell(v, io.color)} (${v.seconds} s)`,
+              ),
+          },
+        );
+      } catch (error) {
+        // The output is written; only the check could not run: say so before the error.
+        if (error instanceof BaselineError && error.code === "TERRAFORM_PROVIDERS_UNAVAILABLE") {
+          io.progress(
+            `${io.color.green("✔")} synthesized ${result.stacks.length} stack(s) into ${relative(process.cwd(), result.outDir) || "."}; terraform validate did not run`,
+          );
+        }
+        throw error;
+      }
     }
   }
 
@@ -86,12 +99,14 @@ export async function synthCommand(flags: SynthFlags, io: Io): Promise<void> {
   );
   const failed = validations?.filter((v) => v.status !== "valid") ?? [];
   if (failed.length > 0) {
-    throw new BaselineError(
-      "TERRAFORM_INVALID",
-      `terraform validate failed for ${failed.length} stack(s)`,
-      {
-        hint: renderValidationFailures(failed, io.color),
-      },
-    );
+    const invalid = failed.filter((v) => v.status === "invalid").length;
+    const unchecked = failed.length - invalid;
+    const parts = [
+      ...(invalid > 0 ? [`${invalid} stack(s) invalid`] : []),
+      ...(unchecked > 0 ? [`${unchecked} stack(s) could not be checked (terraform failed)`] : []),
+    ];
+    throw new BaselineError("TERRAFORM_INVALID", `terraform validate: ${parts.join(", ")}`, {
+      hint: renderValidationFailures(failed, io.color),
+    });
   }
 }

@@ -29,6 +29,12 @@ export function registerInit(program: Command, io: CurrentIo): void {
         "also replace files you own (answers, main.ts, package.json, cdktf.json)",
       ),
     )
+    .addOption(
+      new Option(
+        "--package-spec <spec>",
+        "the aws-baseline dependency in package.json, as given (e.g. ^0.1.0 once published, a tarball, a git URL); default: the registry range when installed from the registry, else a packed copy in vendor/",
+      ).env("AWS_BASELINE_PACKAGE_SPEC"),
+    )
     .addOption(jsonOption());
   for (const question of QUESTIONS) if (question.flag) init.option(question.flag, question.message);
   init

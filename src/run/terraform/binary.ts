@@ -51,6 +51,45 @@ export function initSource(pluginDir?: string): {
   return { args: [], env: cache ? { TF_PLUGIN_CACHE_DIR: cache } : {} };
 }
 
+/** What `terraform init` says when it cannot get the providers (registry unreachable, mirror incomplete). */
+const PROVIDERS_UNAVAILABLE =
+  /Failed to (query available provider packages|install provider|resolve provider packages)|could not connect to registry|Invalid provider registry host/i;
+
+/**
+ * TERRAFORM_PROVIDERS_UNAVAILABLE (an environment problem, exit 3) when a failed init's output says
+ * the providers could not be installed. Every stack needs the same provider, so this is said once
+ * and no other stack is tried: with the cause terraform gave and what to do (a provider mirror).
+ */
+export function providersError(
+  output: string,
+  context: { readonly stack: string; readonly pluginDir?: string; readonly skip?: string },
+): BaselineError | undefined {
+  if (!PROVIDERS_UNAVAILABLE.test(output)) return undefined;
+  const lines = output
+    .split("\n")
+    .map((l) => l.replace(/^[│╷╵] ?/, "").trim())
+    .filter((l) => !/^(Warning|There are some problems)/.test(l));
+  const at = lines.findIndex((l) => l.startsWith("Error: "));
+  const paragraphs = lines
+    .slice(Math.max(at, 0))
+    .join("\n")
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, " ").trim())
+    .filter(Boolean);
+  const cause = paragraphs
+    .slice(0, 2)
+    .join(": ")
+    .replace(/^Error: /, "");
+  const where = context.pluginDir
+    ? `the provider mirror ${context.pluginDir} does not hold the providers the stacks need (hashicorp/aws, as pinned in each stack): refresh it, or point --plugin-dir / TF_PLUGIN_DIR at a complete mirror (the folder that holds registry.terraform.io/)`
+    : "on a machine without access to registry.terraform.io, point TF_PLUGIN_DIR (or --plugin-dir) at a provider mirror, the folder that holds registry.terraform.io/ (for example `export TF_PLUGIN_DIR=/opt/tf-plugins`); otherwise let terraform reach the registry";
+  return new BaselineError(
+    "TERRAFORM_PROVIDERS_UNAVAILABLE",
+    `terraform init could not install the providers (tried on ${context.stack}; no other stack was tried):\n    ${cause}`,
+    { hint: `${where}${context.skip ? `; ${context.skip}` : ""}` },
+  );
+}
+
 let firstInit: Promise<unknown> | undefined;
 
 /**

@@ -16,6 +16,7 @@ import {
   initStack,
   logFile,
   planStack,
+  providersProblem,
   StepFailed,
   type RunnerOptions,
   type SavedPlan,
@@ -91,6 +92,8 @@ export async function planAll(
     },
     { stopDownstream: false },
   );
+  const problem = providersProblem(options);
+  if (problem) throw problem;
   return outcomes.map((o) => planOutcome(options, o));
 }
 
@@ -229,6 +232,8 @@ export async function driftAll(
     (node) => driftOfStack(options, node.name),
     { stopDownstream: false },
   );
+  const problem = providersProblem(options);
+  if (problem) throw problem;
   return outcomes.map((o): DriftResult => {
     if (o.status === "done") return o.value;
     const reason = o.status === "failed" ? reasonOf(o.error) : o.reason;

@@ -11,6 +11,7 @@ import { dirname, join } from "node:path";
 import {
   afterFirstInit,
   initSource,
+  providersError,
   runTerraform,
   type RunResult,
   type TerraformBinary,
@@ -47,6 +48,8 @@ export class StepFailed extends Error {
     readonly step: Step,
     readonly detail: string,
     readonly logFile: string,
+    /** terraform's whole error output (detail is its end). */
+    readonly output: string = detail,
   ) {
     super(`${step} failed for ${stackName}: ${detail}`);
     this.name = "StepFailed";
@@ -64,7 +67,13 @@ const NO_CREDENTIALS =
  */
 export function credentialsError(reasons: readonly string[]): BaselineError | undefined {
   if (reasons.length === 0 || !reasons.every((r) => NO_CREDENTIALS.test(r))) return undefined;
-  return new BaselineError("AWS_NO_CREDENTIALS", "terraform found no valid AWS credentials", {
+  return noCredentials("terraform found no valid AWS credentials");
+}
+
+/** AWS_NO_CREDENTIALS with the sign-in hint every run command gives. */
+export function noCredentials(message: string, cause?: unknown): BaselineError {
+  return new BaselineError("AWS_NO_CREDENTIALS", message, {
+    cause,
     hint: "sign in first (e.g. `aws sso login --profile NAME` and AWS_PROFILE=NAME, or the environment's role); the management account's credentials are needed",
   });
 }
@@ -116,8 +125,20 @@ export async function runStep(
   );
   const ok = okCodes.includes(result.code);
   options.onEvent?.({ stack, step: name, status: ok ? "done" : "failed", seconds });
-  if (!ok) throw new StepFailed(stack, name, tail(result), log);
+  if (!ok) throw new StepFailed(stack, name, tail(result), log, result.stderr || result.stdout);
   return result;
+}
+
+/** Per run (keyed by its logs folder): the providers problem its first failed init found. */
+const providersProblems = new Map<string, BaselineError>();
+
+/**
+ * TERRAFORM_PROVIDERS_UNAVAILABLE when this run's `terraform init` could not install the
+ * providers; the run's other stacks did not try. Callers throw it once instead of a failed stack
+ * per account.
+ */
+export function providersProblem(options: RunnerOptions): BaselineError | undefined {
+  return providersProblems.get(options.logsDir);
 }
 
 /** Written into .terraform after a successful init: what that init was for. */
@@ -158,16 +179,30 @@ export async function initStack(options: RunnerOptions, stack: string): Promise<
     return;
   }
   const source = initSource(options.pluginDir);
-  await afterFirstInit(() =>
-    runStep(
-      options,
-      stack,
-      "init",
-      ["init", "-input=false", "-no-color", ...source.args],
-      [0],
-      source.env,
-    ),
-  );
+  await afterFirstInit(async () => {
+    // The first init runs alone; when it could not install the providers, no other stack tries.
+    const known = providersProblems.get(options.logsDir);
+    if (known) throw known;
+    try {
+      await runStep(
+        options,
+        stack,
+        "init",
+        ["init", "-input=false", "-no-color", ...source.args],
+        [0],
+        source.env,
+      );
+    } catch (error) {
+      // Decided here, before the inits waiting for this one start.
+      const problem =
+        error instanceof StepFailed
+          ? providersError(error.output, { stack, pluginDir: options.pluginDir })
+          : undefined;
+      if (!problem) throw error;
+      providersProblems.set(options.logsDir, providersProblems.get(options.logsDir) ?? problem);
+      throw providersProblems.get(options.logsDir);
+    }
+  });
   await mkdir(dirname(stamp), { recursive: true });
   await writeFile(stamp, fingerprint);
 }

@@ -7,7 +7,13 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { BaselineError } from "../../errors.js";
 import { mapLimit } from "../../util/pool.js";
-import { afterFirstInit, initSource, runTerraform, type TerraformBinary } from "./binary.js";
+import {
+  afterFirstInit,
+  initSource,
+  providersError,
+  runTerraform,
+  type TerraformBinary,
+} from "./binary.js";
 
 export interface Diagnostic {
   readonly severity: "error" | "warning";
@@ -44,8 +50,10 @@ export interface ValidateOptions {
   readonly pluginDir?: string;
   /** @default 2 */
   readonly concurrency?: number;
-  /** Called as each stack finishes, for progress output. */
-  readonly onResult?: (result: StackValidation) => void;
+  /** Called as each stack finishes, for progress output: `done` of `total` stacks are finished. */
+  readonly onResult?: (result: StackValidation, done: number, total: number) => void;
+  /** Added to the hint when the providers cannot be installed (e.g. how to skip the check). */
+  readonly skipHint?: string;
 }
 
 interface ValidateJson {
@@ -68,23 +76,41 @@ export function checkPluginDir(dir: string | undefined): string | undefined {
   return dir;
 }
 
+/** Shared by the stacks of one validateStacks call: set once the providers cannot be installed. */
+interface Run {
+  stopped?: BaselineError;
+}
+
 async function validateOne(
   outDir: string,
   stack: string,
   options: ValidateOptions,
+  run: Run,
 ): Promise<StackValidation> {
   const started = performance.now();
   const seconds = () => Math.round((performance.now() - started) / 100) / 10;
   const cwd = join(outDir, "stacks", stack);
   const source = initSource(options.pluginDir);
-  const init = await afterFirstInit(() =>
-    runTerraform(
+  const init = await afterFirstInit(async () => {
+    // The first init runs alone; when it could not install the providers, no other stack tries.
+    if (run.stopped) throw run.stopped;
+    const result = await runTerraform(
       options.binary,
       ["init", "-backend=false", "-input=false", "-no-color", ...source.args],
       cwd,
       source.env,
-    ),
-  );
+    );
+    if (result.code !== 0) {
+      // Decided here, before the inits waiting for this one start.
+      run.stopped ??= providersError(`${result.stderr}\n${result.stdout}`, {
+        stack,
+        pluginDir: options.pluginDir,
+        skip: options.skipHint,
+      });
+      if (run.stopped) throw run.stopped;
+    }
+    return result;
+  });
   if (init.code !== 0) {
     return {
       stack,
@@ -123,15 +149,21 @@ async function validateOne(
       };
 }
 
-/** Validates the named stacks of a synth output; results keep the input order. */
+/**
+ * Validates the named stacks of a synth output; results keep the input order. Throws
+ * TERRAFORM_PROVIDERS_UNAVAILABLE (exit 3) once, from the first init, when terraform cannot
+ * install the providers: every stack would fail the same way.
+ */
 export async function validateStacks(
   outDir: string,
   stacks: readonly string[],
   options: ValidateOptions,
 ): Promise<StackValidation[]> {
+  const run: Run = {};
+  let done = 0;
   return mapLimit(stacks, options.concurrency ?? 2, async (stack) => {
-    const result = await validateOne(outDir, stack, options);
-    options.onResult?.(result);
+    const result = await validateOne(outDir, stack, options, run);
+    options.onResult?.(result, ++done, stacks.length);
     return result;
   });
 }

@@ -58,7 +58,7 @@ export const GUARDRAIL_CONTROLS: readonly Control[] = [
   scp("protectAccountDefaults", {
     id: "SCP.3",
     title:
-      "Account defaults cannot be switched off (EBS encryption, S3 BPA, IMDSv2, Access Analyzer, alternate contacts)",
+      "Account defaults cannot be switched off (EBS encryption, S3 BPA, IMDSv2, Access Analyzer, password policy, alternate contacts)",
     cis: ["2.1.4", "2.2.1", "5.6", "1.20"],
     verifiedBy: [`${SCP_TEST} › protect account defaults`],
   }),

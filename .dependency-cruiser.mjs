@@ -247,6 +247,15 @@ export default {
       to: { path: "^src/index\\.ts$|^(stacks|scripts|test)/" },
     },
     {
+      name: "policy-simulator-only-in-tests",
+      comment:
+        "@cloud-copilot/iam-simulate (and its iam-policy/iam-utils) is AGPL-3.0: a devDependency " +
+        "that only test/policy may use to evaluate synthesized policies; shipped code never imports it.",
+      severity: "error",
+      from: { path: "^(src|stacks|scripts)/" },
+      to: { path: "node_modules/@cloud-copilot/" },
+    },
+    {
       name: "entry-point-not-imported",
       comment: "stacks/main.ts is run by cdktf (cdktf.json); importing it would synthesize an app.",
       severity: "error",

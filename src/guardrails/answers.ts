@@ -18,7 +18,7 @@ export const Guardrails = z
     }),
     protectAccountDefaults: z.boolean().default(GUARDRAIL_DEFAULTS.protectAccountDefaults).meta({
       description:
-        "SCP: only the deploy role can turn off EBS default encryption, S3 account Block Public Access, IMDSv2 defaults or Access Analyzer, or change alternate contacts.",
+        "SCP: only the deploy role can turn off EBS default encryption, S3 account Block Public Access, IMDSv2 defaults or Access Analyzer, or change the password policy or alternate contacts.",
     }),
     denyRootUser: z.boolean().default(GUARDRAIL_DEFAULTS.denyRootUser).meta({
       description:

@@ -10,6 +10,8 @@ import type { GuardrailKey } from "./scp.js";
 const PACKED_SCP = `${ANY}-guardrails-${ANY}`;
 
 const SCP_TEST = "test/unit/guardrails.test.ts";
+/** The synthesized policies evaluated together by an IAM policy evaluator. */
+const EVAL = "test/policy/evaluation.test.ts";
 
 function scp(
   key: GuardrailKey,
@@ -38,13 +40,20 @@ export const GUARDRAIL_CONTROLS: readonly Control[] = [
     id: "SCP.1",
     title: "Member accounts cannot leave the organization",
     cis: [],
-    verifiedBy: [`${SCP_TEST} › deny leaving the organization`],
+    verifiedBy: [
+      `${SCP_TEST} › deny leaving the organization`,
+      `${EVAL} › nobody in a member account can leave the organization: member admin, deploy role, access role`,
+    ],
   }),
   scp("protectBaselineRoles", {
     id: "SCP.6",
     title: "Deploy role and access role can be changed only by themselves",
     cis: [],
-    verifiedBy: [`${SCP_TEST} › the deploy and access roles change only through themselves`],
+    verifiedBy: [
+      `${SCP_TEST} › the deploy and access roles change only through themselves`,
+      `${EVAL} › member-account administrator cannot change the deploy role's trust policy; the deploy role can`,
+      `${EVAL} › member-account administrator cannot change or widen the access role`,
+    ],
   }),
   scp("protectCloudTrail", {
     id: "SCP.2",
@@ -53,14 +62,22 @@ export const GUARDRAIL_CONTROLS: readonly Control[] = [
     cis: ["3.1", "3.2", "3.5"],
     verifiedBy: [
       `${SCP_TEST} › protect the trail, its buckets and key, exempting only the deploy role`,
+      `${EVAL} › member-account administrator cannot stop or delete the organization trail`,
+      `${EVAL} › nobody in the log-archive account can delete log objects: member admin, deploy role, access role`,
+      `${EVAL} › member-account administrator and access role cannot put a lifecycle rule on the trail bucket`,
+      `${EVAL} › nobody in the log-archive account can disable the trail key or schedule its deletion`,
     ],
   }),
   scp("protectAccountDefaults", {
     id: "SCP.3",
     title:
-      "Account defaults cannot be switched off (EBS encryption, S3 BPA, IMDSv2, Access Analyzer, alternate contacts)",
+      "Account defaults cannot be switched off (EBS encryption, S3 BPA, IMDSv2, Access Analyzer, password policy, alternate contacts)",
     cis: ["2.1.4", "2.2.1", "5.6", "1.20"],
-    verifiedBy: [`${SCP_TEST} › protect account defaults`],
+    verifiedBy: [
+      `${SCP_TEST} › protect account defaults`,
+      `${EVAL} › member-account administrator and access role cannot turn off EBS default encryption`,
+      `${EVAL} › member-account administrator and access role cannot weaken the password policy`,
+    ],
   }),
   scp("denyRootUser", {
     id: "SCP.4",
@@ -68,6 +85,7 @@ export const GUARDRAIL_CONTROLS: readonly Control[] = [
     cis: ["1.4", "1.7"],
     verifiedBy: [
       `${SCP_TEST} › deny the root user except centralized root sessions, and root access keys always`,
+      `${EVAL} › member root user can do nothing; a centralized root session from the management account can`,
     ],
   }),
   scp("denyRegionsOutsideEnabled", {
@@ -75,6 +93,9 @@ export const GUARDRAIL_CONTROLS: readonly Control[] = [
     title:
       "Regional actions and region opt-in changes denied outside the enabled regions (optional)",
     cis: [],
-    verifiedBy: [`${SCP_TEST} › region deny keeps global services and the deploy role working`],
+    verifiedBy: [
+      `${SCP_TEST} › region deny keeps global services and the deploy role working`,
+      `${EVAL} › member-account administrator cannot act outside the enabled regions; global services stay allowed`,
+    ],
   }),
 ];

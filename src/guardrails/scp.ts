@@ -184,7 +184,7 @@ export function protectAccountDefaults(c: GuardrailContext): Guardrail {
   return {
     key: "protectAccountDefaults",
     description:
-      "Only the deploy role can turn off default encryption, Block Public Access, IMDSv2 defaults or Access Analyzer, or change alternate contacts.",
+      "Only the deploy role can turn off default encryption, Block Public Access, IMDSv2 defaults or Access Analyzer, or change the password policy or alternate contacts.",
     reason:
       "Account-wide defaults protect resources nobody has created yet; switching them off is silent.",
     statements: [
@@ -199,6 +199,9 @@ export function protectAccountDefaults(c: GuardrailContext): Guardrail {
           "ec2:ModifyEbsDefaultKmsKeyId",
           "ec2:ModifyInstanceMetadataDefaults",
           "ec2:ResetEbsDefaultKmsKeyId",
+          // The baseline sets the password policy in every account (CIS 1.8, 1.9).
+          "iam:DeleteAccountPasswordPolicy",
+          "iam:UpdateAccountPasswordPolicy",
           "s3:PutAccountPublicAccessBlock",
         ],
         Resource: "*",

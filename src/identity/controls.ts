@@ -5,6 +5,7 @@ import { IDENTITY_CENTER_IDS as IC } from "./identity-center-stack.js";
 import { MFA_ACCESS_IDS as MFA } from "./mfa-guarded-access.js";
 
 const IDENTITY_TEST = "test/stacks/identity.test.ts";
+const EVAL = "test/policy/evaluation.test.ts";
 
 export const IDENTITY_CONTROLS: readonly Control[] = [
   {
@@ -28,6 +29,8 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     verifiedBy: [
       `${IDENTITY_TEST} › admin group denies everything without MFA except self-service`,
       `${IDENTITY_TEST} › MFA self-service follows AWS's policy: named and backup devices, GetMFADevice and removing a half-created device without MFA`,
+      `${EVAL} › admin user signed in without MFA cannot assume BaselineAdmin in the management account`,
+      `${EVAL} › admin user without MFA may still enrol an MFA device but do nothing else`,
     ],
   },
   {
@@ -45,6 +48,11 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
       `${IDENTITY_TEST} › admin role trusts only MFA-authenticated users of the management account, from this organization`,
       `${IDENTITY_TEST} › admin group may assume only the admin role, in accounts of its organization, only with recent MFA`,
       `${IDENTITY_TEST} › no managed policy is attached to any user or group`,
+      `${EVAL} › admin user with recent MFA assumes BaselineAdmin in a member account`,
+      `${EVAL} › admin user whose MFA sign-in is older than the maximum age cannot assume BaselineAdmin`,
+      `${EVAL} › read-only user with recent MFA cannot assume BaselineAdmin in the management or a member account`,
+      `${EVAL} › management admin role session cannot chain into BaselineAdmin of a member account, even with MFA`,
+      `${EVAL} › an administrator outside the organization cannot assume BaselineAdmin, even with MFA`,
     ],
   },
   {

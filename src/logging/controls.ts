@@ -14,6 +14,7 @@ import { LOG_ARCHIVE_IDS as ARCHIVE } from "./log-archive-stack.js";
 import { ORG_TRAIL_IDS as TRAIL } from "./org-trail-stack.js";
 
 const LOGGING_TEST = "test/stacks/logging.test.ts";
+const EVAL = "test/policy/evaluation.test.ts";
 const TRAIL_TEST = `${LOGGING_TEST} › trail is organization-wide, multi-region, validated, KMS-encrypted and sends to CloudWatch Logs`;
 
 export const LOGGING_CONTROLS: readonly Control[] = [
@@ -53,6 +54,8 @@ export const LOGGING_CONTROLS: readonly Control[] = [
     resources: inside(ARCHIVE.trailBucket, SECURE_BUCKET_TYPES),
     verifiedBy: [
       `${LOGGING_TEST} › the trail bucket denies non-TLS access and allows CloudTrail only for our trail`,
+      `${EVAL} › CloudTrail may write to the trail bucket for our trail only`,
+      `${EVAL} › deploy role can put a lifecycle rule on the trail bucket (it manages it), over TLS only`,
     ],
   },
   {

@@ -4,6 +4,7 @@ import { ACCESS_IDS } from "./access-stack.js";
 import { ORGANIZATION_IDS as IDS } from "./organization.js";
 
 const ORG_TEST = "test/stacks/org.test.ts";
+const EVAL = "test/policy/evaluation.test.ts";
 
 export const ORGANIZATION_CONTROLS: readonly Control[] = [
   {
@@ -44,6 +45,9 @@ export const ORGANIZATION_CONTROLS: readonly Control[] = [
     ],
     verifiedBy: [
       "test/stacks/access.test.ts › deploy role trusts only the named management-account principals",
+      `${EVAL} › management admin role session assumes the deploy role in a member account`,
+      `${EVAL} › another management-account administrator role cannot assume the deploy role`,
+      `${EVAL} › member-account administrator cannot assume the deploy role or the access role`,
     ],
   },
 ];

@@ -149,6 +149,8 @@ describe("SCP guardrails", () => {
       "ec2:ModifyEbsDefaultKmsKeyId",
       "ec2:ModifyInstanceMetadataDefaults",
       "ec2:ResetEbsDefaultKmsKeyId",
+      "iam:DeleteAccountPasswordPolicy",
+      "iam:UpdateAccountPasswordPolicy",
       "s3:PutAccountPublicAccessBlock",
     ]);
   });

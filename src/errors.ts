@@ -39,6 +39,7 @@ export const ERROR_CODES = {
   AWS_ACCESS_DENIED: "environment",
   AWS_REQUEST_FAILED: "environment",
   STATE_BUCKET_MISSING: "environment",
+  DEPLOY_ROLE_UNTRUSTED: "user",
   AWS_NO_ORGANIZATION: "user",
   AWS_NOT_MANAGEMENT: "user",
   ANSWERS_CONFLICT: "user",

@@ -42,6 +42,12 @@ export function prefixFrom(name: unknown): string | undefined {
   return slugFrom(name, PREFIX_MAX_LENGTH);
 }
 
+/** Roles people use in every account besides the admin role (identity.admins.roleName). */
+export const HUMAN_ROLE_NAMES = {
+  readOnly: "BaselineReadOnly",
+  billing: "BaselineBilling",
+} as const;
+
 /** The session name the baseline uses when it assumes roles (shows up in CloudTrail). */
 export const ROLE_SESSION_NAME = "aws-baseline";
 

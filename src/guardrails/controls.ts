@@ -47,10 +47,11 @@ export const GUARDRAIL_CONTROLS: readonly Control[] = [
   }),
   scp("protectBaselineRoles", {
     id: "SCP.6",
-    title: "Deploy role and access role can be changed only by themselves",
+    title:
+      "Deploy and access roles changed only by themselves; the roles people use only by the deploy role",
     cis: [],
     verifiedBy: [
-      `${SCP_TEST} › the deploy and access roles change only through themselves`,
+      `${SCP_TEST} › the deploy and access roles change only through themselves; people's roles only through the deploy role`,
       `${EVAL} › member-account administrator cannot change the deploy role's trust policy; the deploy role can`,
       `${EVAL} › member-account administrator cannot change or widen the access role`,
     ],

@@ -41,6 +41,7 @@ export function guardrailContext(p: {
   enabledRegions: readonly string[];
   deployRoleName: string;
   accessRoleName: string;
+  humanRoleNames: readonly string[];
 }): GuardrailContext {
   return {
     partition: partitionOf(p.homeRegion),
@@ -48,6 +49,7 @@ export function guardrailContext(p: {
     trailName: baselineNames(p.prefix).trail,
     deployRoleName: p.deployRoleName,
     accessRoleName: p.accessRoleName,
+    humanRoleNames: p.humanRoleNames,
     enabledRegions: p.enabledRegions,
   };
 }

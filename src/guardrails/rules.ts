@@ -5,6 +5,7 @@
  */
 import { defineRule } from "../answers/define-rule.js";
 import type { Problem } from "../answers/problems.js";
+import { HUMAN_ROLE_NAMES } from "../answers/names.js";
 import type { Answers } from "../answers/schema.js";
 import {
   enabledGuardrails,
@@ -16,6 +17,13 @@ import {
   type GuardrailPolicy,
 } from "./pack.js";
 
+/** The roles people assume in every account when IAM-user access is on. */
+export function humanRoleNames(admins: Answers["identity"]["admins"]): string[] {
+  return admins.enabled
+    ? [admins.roleName, HUMAN_ROLE_NAMES.readOnly, HUMAN_ROLE_NAMES.billing]
+    : [];
+}
+
 /** The baseline's packed SCPs for these answers, or the guardrail that cannot fit at all. */
 export function answeredGuardrailPolicies(a: Answers): GuardrailPolicy[] | OversizedGuardrailError {
   const context = guardrailContext({
@@ -24,6 +32,7 @@ export function answeredGuardrailPolicies(a: Answers): GuardrailPolicy[] | Overs
     enabledRegions: a.regions.enabled,
     deployRoleName: a.deployRole.name,
     accessRoleName: a.accessRoleName,
+    humanRoleNames: humanRoleNames(a.identity.admins),
   });
   try {
     return packGuardrails(a.organization.prefix, enabledGuardrails(context, a.guardrails));

@@ -33,6 +33,8 @@ export interface GuardrailContext {
   readonly deployRoleName: string;
   /** Break-glass role Organizations creates in each account (no exemption). */
   readonly accessRoleName: string;
+  /** Roles people assume in member accounts; only the deploy role may change them. */
+  readonly humanRoleNames: readonly string[];
   readonly enabledRegions: readonly string[];
 }
 
@@ -89,12 +91,25 @@ export function protectBaselineRoles(c: GuardrailContext): Guardrail {
     statements: [
       {
         // As Control Tower protects its execution role: the roles change only through themselves.
+        // CreateRole too: in an adopted account nobody may plant a deploy role of their own.
         Sid: "DenyBaselineRoleChanges",
         Effect: "Deny",
-        Action: ROLE_CHANGES,
+        Action: [...ROLE_CHANGES, "iam:CreateRole"],
         Resource: roles,
         Condition: { ArnNotLike: { "aws:PrincipalArn": roles } },
       },
+      ...(c.humanRoleNames.length > 0
+        ? [
+            {
+              // A member admin must not open the MFA-only roles to another account or drop MFA.
+              Sid: "DenyHumanRoleChanges",
+              Effect: "Deny" as const,
+              Action: ROLE_CHANGES,
+              Resource: c.humanRoleNames.map((r) => roleArnPattern(c, r)),
+              Condition: exemptDeployRole(c),
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -160,6 +175,8 @@ export function protectCloudTrail(c: GuardrailContext): Guardrail {
         Sid: "DenyLogKeyTampering",
         Effect: "Deny",
         Action: [
+          // A grant hands decryption to principals the key policy does not name.
+          "kms:CreateGrant",
           "kms:DisableKeyRotation",
           "kms:PutKeyPolicy",
           "kms:TagResource",
@@ -167,6 +184,17 @@ export function protectCloudTrail(c: GuardrailContext): Guardrail {
         ],
         Resource: "*",
         Condition: { ...protectedKey, ...exemptDeployRole(c) },
+      },
+      {
+        // No exemption: without its tag the key would fall out of every statement above.
+        Sid: "DenyLogKeyUntagging",
+        Effect: "Deny",
+        Action: ["kms:TagResource", "kms:UntagResource"],
+        Resource: "*",
+        Condition: {
+          ...protectedKey,
+          "ForAnyValue:StringEquals": { "aws:TagKeys": "BaselineProtected" },
+        },
       },
       {
         // No exemption: a disabled or deleted trail key makes every log file unreadable.

@@ -10,6 +10,7 @@ import {
   IamUserLoginProfile,
   TerraformOutput,
 } from "../build/cdk.js";
+import { HUMAN_ROLE_NAMES } from "../answers/names.js";
 import type { AccountStack } from "../build/account-stack.js";
 import type { BaselineStackProps } from "../plan/plan.js";
 import { MfaGuardedAccess } from "./mfa-guarded-access.js";
@@ -17,12 +18,12 @@ import { MfaGuardedAccess } from "./mfa-guarded-access.js";
 /** Optional groups beside the admin group: group name, role name, AWS managed policy. */
 const READ_ONLY = {
   groupName: "ReadOnly",
-  roleName: "BaselineReadOnly",
+  roleName: HUMAN_ROLE_NAMES.readOnly,
   managedPolicy: "ReadOnlyAccess",
 } as const;
 const BILLING = {
   groupName: "Billing",
-  roleName: "BaselineBilling",
+  roleName: HUMAN_ROLE_NAMES.billing,
   managedPolicy: "job-function/Billing",
 } as const;
 

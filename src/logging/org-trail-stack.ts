@@ -134,7 +134,11 @@ export class OrgTrailStack extends AccountStack {
       metrics: [
         ...cisMetrics({ consoleSigninWithoutMfa: alarms.consoleSigninWithoutMfa }),
         accessRoleUseMetric(props.accessRoleName),
-        monitoringTamperingMetric(names.trailLogGroup),
+        monitoringTamperingMetric({
+          managementId: accountId,
+          trailLogGroup: names.trailLogGroup,
+          alarmTopic: names.alarmTopic,
+        }),
       ],
       alarmPrefix: prefix,
     });

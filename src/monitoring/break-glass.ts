@@ -20,14 +20,22 @@ export function accessRoleUseMetric(accessRoleName: string): AlarmMetric {
 }
 
 /**
- * Weakening the alarms themselves: the trail's log group (deletion, retention, metric filters),
- * any alarm deleted or silenced, and the alarm topic deleted or unsubscribed. Deploys that change
- * these raise it too, which is expected and easy to explain.
+ * Weakening the alarms themselves, in the management account: the trail log group's retention
+ * and metric filters, alarms changed, deleted or silenced, and the alarm topic changed, deleted or
+ * unsubscribed. Deleting the log group deletes this filter too, so that one is left to `drift`.
+ * Deploys that change these raise it too, which is expected and easy to explain.
  */
-export function monitoringTamperingMetric(trailLogGroup: string): AlarmMetric {
+export function monitoringTamperingMetric(p: {
+  managementId: string;
+  trailLogGroup: string;
+  alarmTopic: string;
+}): AlarmMetric {
+  const logs = `($.eventSource = "logs.amazonaws.com") && ($.requestParameters.logGroupName = "${p.trailLogGroup}") && (($.eventName = "PutRetentionPolicy") || ($.eventName = "DeleteRetentionPolicy") || ($.eventName = "PutMetricFilter") || ($.eventName = "DeleteMetricFilter"))`;
+  const alarms = `($.eventSource = "monitoring.amazonaws.com") && (($.eventName = "DeleteAlarms") || ($.eventName = "DisableAlarmActions") || ($.eventName = "PutMetricAlarm"))`;
+  const topic = `($.eventSource = "sns.amazonaws.com") && (($.requestParameters.topicArn = "*:${p.alarmTopic}") || ($.requestParameters.subscriptionArn = "*:${p.alarmTopic}:*")) && (($.eventName = "DeleteTopic") || ($.eventName = "SetTopicAttributes") || ($.eventName = "Unsubscribe"))`;
   return {
     name: MONITORING_TAMPERING_METRIC,
-    pattern: `{ (($.eventSource = "logs.amazonaws.com") && ($.requestParameters.logGroupName = "${trailLogGroup}") && (($.eventName = "DeleteLogGroup") || ($.eventName = "PutRetentionPolicy") || ($.eventName = "DeleteRetentionPolicy") || ($.eventName = "DeleteMetricFilter"))) || (($.eventSource = "monitoring.amazonaws.com") && (($.eventName = "DeleteAlarms") || ($.eventName = "DisableAlarmActions"))) || (($.eventSource = "sns.amazonaws.com") && (($.eventName = "DeleteTopic") || ($.eventName = "Unsubscribe"))) }`,
+    pattern: `{ ($.recipientAccountId = "${p.managementId}") && ((${logs}) || (${alarms}) || (${topic})) }`,
     why: "The trail's log group, metric filters, alarms or alarm topic were weakened; in the management account no SCP can prevent it.",
   };
 }

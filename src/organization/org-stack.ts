@@ -20,6 +20,7 @@ export class OrgStack extends AccountStack {
         enabledRegions: props.enabledRegions,
         deployRoleName: props.deployRoleName,
         accessRoleName: props.accessRoleName,
+        humanRoleNames: props.humanRoleNames,
       }),
       switches: props.guardrails,
       adopt: props.adopt,

@@ -6,7 +6,7 @@
  * so `validate` and the synth coordinator stay light and parts can be sent to child processes.
  */
 import type { Emulator } from "../answers/emulator.js";
-import { stackName } from "../answers/names.js";
+import { HUMAN_ROLE_NAMES, stackName } from "../answers/names.js";
 import { BILLING_REGION } from "../answers/regions.js";
 import { emulatorView } from "./emulator-view.js";
 import {
@@ -67,6 +67,8 @@ export interface OrgStackProps {
   readonly accessRoleName: string;
   /** The only role guardrail exemptions name. */
   readonly deployRoleName: string;
+  /** Roles people assume in member accounts (protected by the guardrails). */
+  readonly humanRoleNames: readonly string[];
   readonly adopt: BaselineConfig["adopt"];
   readonly guardrails: BaselineConfig["guardrails"];
   /** The regions the region-deny guardrail keeps open. */
@@ -305,6 +307,9 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
         })),
         accessRoleName: config.accessRoleName,
         deployRoleName: config.deployRole.name,
+        humanRoleNames: config.identity.admins.enabled
+          ? [config.identity.admins.roleName, HUMAN_ROLE_NAMES.readOnly, HUMAN_ROLE_NAMES.billing]
+          : [],
         adopt: config.adopt,
         guardrails: config.guardrails,
         enabledRegions: config.regions.enabled,

@@ -9,6 +9,7 @@ import { emulatorCredentialsEnv, emulatorFor, type Emulator } from "../answers/e
 import { findTerraform, type TerraformBinary } from "./terraform/binary.js";
 import type { RunnerOptions, StepEvent } from "./terraform/runner.js";
 import { checkPluginDir } from "./terraform/validate.js";
+import { checkDeployTrust } from "./deploy-trust.js";
 import { awsNeeds, awsPreflight, type Preflight, type PreflightReport } from "./preflight.js";
 
 export interface RunnerFlags {
@@ -51,7 +52,8 @@ export interface RunnerSetupOptions {
 
 /**
  * Binary, logs folder, emulator credentials and progress: what every terraform run needs. With
- * `stacks`, also the AWS preflight: an environment problem (exit 3) before any terraform step.
+ * `stacks`, also the AWS preflight: an environment problem (exit 3) before any terraform step,
+ * and a deploy role that does not trust the caller (exit 1).
  */
 export async function runnerSetup(
   flags: RunnerFlags,
@@ -69,6 +71,9 @@ export async function runnerSetup(
     const preflight = options.preflight ?? ((needs) => awsPreflight(needs));
     const report = await preflight(await awsNeeds(resolve(outDir), options.stacks));
     options.onPreflight?.(report);
+    // Member stacks deploy as the deploy role: the caller must be one it trusts.
+    if (report.identity)
+      await checkDeployTrust(resolve(outDir), options.stacks, report.identity.arn);
   }
   return {
     binary,

@@ -97,12 +97,15 @@ describe("org-trail stack", () => {
       (f) => f.name === "SecurityMonitoringChanged",
     );
     for (const part of [
+      '{ ($.recipientAccountId = "111111111111") && ',
       '($.requestParameters.logGroupName = "/aws/cloudtrail/acme-org-trail")',
-      '($.eventName = "DeleteLogGroup")',
       '($.eventName = "PutRetentionPolicy")',
+      '($.eventName = "PutMetricFilter")',
       '($.eventName = "DeleteMetricFilter")',
       '($.eventName = "DeleteAlarms")',
       '($.eventName = "DisableAlarmActions")',
+      '($.eventName = "PutMetricAlarm")',
+      '($.requestParameters.topicArn = "*:acme-security-alarms")',
       '($.eventName = "DeleteTopic")',
       '($.eventName = "Unsubscribe")',
     ])

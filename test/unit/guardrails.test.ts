@@ -26,6 +26,7 @@ const ctx = {
   trailName: "acme-org-trail",
   deployRoleName: "BaselineDeploy",
   accessRoleName: "OrganizationAccountAccessRole",
+  humanRoleNames: ["BaselineAdmin", "BaselineReadOnly", "BaselineBilling"],
   enabledRegions: [...REGIONS_ENABLED_BY_DEFAULT],
 };
 const ALL_GUARDRAILS = Object.values(GUARDRAILS);
@@ -56,8 +57,19 @@ describe("SCP guardrails", () => {
     ]);
   });
 
-  it("the deploy and access roles change only through themselves", () => {
-    const [s] = protectBaselineRoles(ctx).statements;
+  it("the deploy and access roles change only through themselves; people's roles only through the deploy role", () => {
+    const [s, human] = protectBaselineRoles(ctx).statements;
+    expect(human).toMatchObject({
+      Sid: "DenyHumanRoleChanges",
+      Effect: "Deny",
+      Resource: [
+        "arn:aws:iam::*:role/BaselineAdmin",
+        "arn:aws:iam::*:role/BaselineReadOnly",
+        "arn:aws:iam::*:role/BaselineBilling",
+      ],
+      Condition: EXEMPT,
+    });
+    expect(human?.Action).toContain("iam:UpdateAssumeRolePolicy");
     const roles = [
       "arn:aws:iam::*:role/BaselineDeploy",
       "arn:aws:iam::*:role/OrganizationAccountAccessRole",
@@ -73,6 +85,7 @@ describe("SCP guardrails", () => {
         "iam:AttachRolePolicy",
         "iam:PutRolePolicy",
         "iam:DeleteRole",
+        "iam:CreateRole",
       ]),
     );
   });
@@ -129,6 +142,15 @@ describe("SCP guardrails", () => {
     expect(key.Condition).toEqual({
       StringEquals: { "aws:ResourceTag/BaselineProtected": "cloudtrail" },
       ...EXEMPT,
+    });
+    expect(key.Action).toContain("kms:CreateGrant");
+    // Removing or overwriting the tag that protects the key: nobody, not even the deploy role.
+    expect(statement(s, "DenyLogKeyUntagging")).toMatchObject({
+      Action: ["kms:TagResource", "kms:UntagResource"],
+      Condition: {
+        StringEquals: { "aws:ResourceTag/BaselineProtected": "cloudtrail" },
+        "ForAnyValue:StringEquals": { "aws:TagKeys": "BaselineProtected" },
+      },
     });
     // Disabling or deleting the trail key: nobody, ever.
     const destroy = statement(s, "DenyLogKeyDestruction");

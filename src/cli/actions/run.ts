@@ -5,7 +5,7 @@
 import { loadConfigFor } from "../../answers/load.js";
 import type { BaselineConfig } from "../../answers/resolve.js";
 import { BaselineError } from "../../errors.js";
-import type { PendingStack } from "../../plan/plan.js";
+import { stackKindOf, type PendingStack } from "../../plan/plan.js";
 import { deploy, synthStacks } from "../../run/deploy.js";
 import { runnerSetup } from "../../run/setup.js";
 import { readManifest } from "../../run/terraform/manifest.js";
@@ -65,6 +65,14 @@ function select(stacks: readonly Node[], wanted: readonly string[] | undefined):
   return stacks.filter((s) => wanted.includes(s.name));
 }
 
+/**
+ * Routine drift leaves out the access stacks: they run as the break-glass access role, whose every
+ * use raises an alarm. `deploy` and `plan` check them; `drift --stack access-<account>` too.
+ */
+function withoutBreakGlass(stacks: readonly Node[]): Node[] {
+  return stacks.filter((s) => stackKindOf(s.name) !== "access");
+}
+
 async function prepare(flags: RunFlags, command: string, io: Io): Promise<Prepared> {
   const config = flags.synth ? await loadConfigFor(flags.config, flags.endpointUrl) : undefined;
   const synthesized = config
@@ -74,7 +82,11 @@ async function prepare(flags: RunFlags, command: string, io: Io): Promise<Prepar
   if (leftOut.length > 0) io.progress(leftOut.join("\n").trim());
   // deploy's first run synthesizes again after `org`: check what the whole output needs.
   const selected =
-    command === "deploy" ? synthesized.stacks : select(synthesized.stacks, flags.stack);
+    command === "deploy"
+      ? synthesized.stacks
+      : command === "drift" && !flags.stack?.length
+        ? withoutBreakGlass(synthesized.stacks)
+        : select(synthesized.stacks, flags.stack);
   const runner = await runnerSetup(flags, {
     command,
     outDir: flags.out,

@@ -20,6 +20,8 @@ import {
   collectValidAnswers,
   type Prompter,
 } from "../../src/generator/wizard.js";
+import { answerChanges, answersFileChanges } from "../../src/generator/answers-changes.js";
+import { exampleAnswers, minimalAnswers } from "../helpers/answers.js";
 import { tempDir } from "../helpers/synth.js";
 
 /**
@@ -458,5 +460,56 @@ describe("generated project", () => {
     );
     expect(forced).toMatchObject({ "main.ts": "replaced", ".gitignore": "replaced" });
     expect(existsSync(join(dir, ".github/workflows/drift.yml"))).toBe(true);
+  });
+});
+
+describe("re-running init over an answers file", () => {
+  it("names each changed answer by key path; accounts by index; generator keys are not answers", () => {
+    const before = exampleAnswers();
+    const after = exampleAnswers();
+    after.regions.home = "eu-central-1";
+    after.accounts[4].network.nat = "single";
+    after.accounts.push({ name: "qa" });
+    after.generatedBy = "aws-baseline 9.9.9";
+    delete after.billing;
+    expect(answerChanges(before, after)).toEqual([
+      { path: "regions.home", before: before.regions.home, after: "eu-central-1" },
+      { path: "accounts[4].network.nat", before: "per-az", after: "single" },
+      { path: `accounts[${before.accounts.length}]`, before: undefined, after: { name: "qa" } },
+      { path: "billing", before: before.billing, after: undefined },
+    ]);
+    expect(answerChanges(before, exampleAnswers())).toEqual([]);
+  });
+
+  it("a file with the same answers (in another layout, or leaving defaults out) is the same", async () => {
+    const dir = tempDir();
+    const file = join(dir, ANSWERS_FILE);
+    expect(await answersFileChanges(dir, minimalAnswers())).toBeUndefined(); // no file yet
+    writeFileSync(file, JSON.stringify(minimalAnswers()));
+    // The same answers with a default spelt out (trail retention 365 days is the default).
+    const spelt = { ...minimalAnswers(), cloudtrail: { retentionDays: 365 } };
+    expect(await answersFileChanges(dir, spelt)).toBeUndefined();
+    const other = { ...minimalAnswers(), cloudtrail: { retentionDays: 400 } };
+    expect(await answersFileChanges(dir, other)).toEqual({
+      file,
+      changes: [{ path: "cloudtrail", before: undefined, after: { retentionDays: 400 } }],
+    });
+    writeFileSync(file, "{ not json");
+    expect((await answersFileChanges(dir, other))?.unreadable).toMatch(/JSON/);
+  });
+
+  it("writeProject replaces a user-owned file only when asked to by name", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, ANSWERS_FILE), "{}\n");
+    writeFileSync(join(dir, "main.ts"), "// mine\n");
+    const files = [
+      { path: ANSWERS_FILE, content: '{ "version": 1 }\n', owner: "user" as const },
+      { path: "main.ts", content: "// generated\n", owner: "user" as const },
+    ];
+    const actions = Object.fromEntries(
+      (await writeProject(dir, files, { replace: [ANSWERS_FILE] })).map((r) => [r.path, r.action]),
+    );
+    expect(actions).toEqual({ [ANSWERS_FILE]: "replaced", "main.ts": "kept" });
+    expect(readFileSync(join(dir, "main.ts"), "utf8")).toBe("// mine\n");
   });
 });

@@ -13,11 +13,12 @@ import {
 } from "../../generator/project.js";
 import { prefixFrom } from "../../answers/names.js";
 import { QUESTIONS } from "../../generator/questions.js";
+import { answersFileChanges, type AnswersFileChanges } from "../../generator/answers-changes.js";
 import { summarize } from "../../generator/summary.js";
 import { collectValidAnswers } from "../../generator/wizard.js";
 import type { Io } from "../io.js";
 import { confirmWrite, terminalPrompter } from "../prompter.js";
-import { renderInitResult, renderProblems, renderSummary } from "../render.js";
+import { renderAnswerChanges, renderInitResult, renderProblems, renderSummary } from "../render.js";
 
 export interface InitFlags {
   readonly answers?: string;
@@ -66,12 +67,48 @@ export async function initCommand(
   const summary = await summarize(config);
   const where = relative(process.cwd(), target) || ".";
   if (!io.json) io.progress(renderSummary(summary, io.color));
-  if (interactive && !(await confirmWrite(`Write the project to ${where}?`))) {
+  const changed = await answersFileChanges(target, answers);
+  const replace = changed ? await replaceAnswers(changed, { interactive, where, flags, io }) : [];
+  if (!changed && interactive && !(await confirmWrite(`Write the project to ${where}?`))) {
     throw new BaselineError("ABORTED", "init cancelled: nothing was written");
   }
   const files = await renderProject(answers, config);
-  const written = await writeProject(target, files, { force: flags.force });
+  const written = await writeProject(target, files, { force: flags.force, replace });
   io.result({ ok: true, dir: where, files: written, placeholders, summary }, () =>
     renderInitResult(where, written, placeholders, io.color),
   );
+}
+
+/**
+ * The project's answers file holds other answers than these: never keep it and report success.
+ * --force replaces it (the changes are shown); a terminal asks (default no); anything else
+ * (--yes, --answers, --json, no terminal) stops with the changes, and nothing is written.
+ */
+async function replaceAnswers(
+  changed: AnswersFileChanges,
+  o: { interactive: boolean; where: string; flags: InitFlags; io: Io },
+): Promise<string[]> {
+  const { io } = o;
+  const file = relative(process.cwd(), changed.file) || ANSWERS_FILE;
+  const what = changed.unreadable
+    ? `${file} is not valid JSON (${changed.unreadable})`
+    : `${file} holds other answers:\n${renderAnswerChanges(changed.changes, io.color)}`;
+  if (o.flags.force) {
+    io.progress(`${what}\n${io.color.yellow("--force: replacing it with these answers")}`);
+    return [ANSWERS_FILE];
+  }
+  if (o.interactive) {
+    io.progress(what);
+    if (
+      await confirmWrite(`Replace ${ANSWERS_FILE} with these answers and write ${o.where}?`, false)
+    )
+      return [ANSWERS_FILE];
+    throw new BaselineError(
+      "ABORTED",
+      `init cancelled: ${ANSWERS_FILE} keeps its answers, and nothing was written`,
+    );
+  }
+  throw new BaselineError("ANSWERS_DIFFER", `${what}\nNothing was written.`, {
+    hint: `pass --force to replace ${file} with these answers, or edit ${file} and run init again`,
+  });
 }

@@ -166,9 +166,16 @@ export function renderSummary(summary: ProjectSummary, c: Colors): string {
         s.name,
         s.account,
         s.resources,
-        s.waitingFor.length ? c.yellow(`after ${s.waitingFor.join(", ")}`) : c.green("now"),
+        s.waitingFor.length ? c.yellow("after the first deploy") : c.green("now"),
       ]),
     ),
+    ...(summary.filledInByFirstDeploy
+      ? [
+          c.dim(
+            `Filled in after the first deploy: ${summary.filledInByFirstDeploy}. \`deploy\` applies the org stack, records them in aws-baseline.json, then synthesizes and deploys the rest.`,
+          ),
+        ]
+      : []),
     "",
     describeNetworkCost(summary.networkCost),
   ];

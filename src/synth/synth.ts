@@ -261,7 +261,7 @@ export async function synthesize(
       pending: pendingStacks(plans),
       emulatorLeftOut: emulatorView(config).leftOut,
       manualSteps: manualSteps(config),
-      networkCost: organizationNetworkCost(config.accounts),
+      networkCost: organizationNetworkCost(config.accounts, config.regions.home),
       parallelism: { parts: parts.length, processes: inWorkers },
     };
     // The marker holds no absolute path and nothing about how work was split, so outputs stay

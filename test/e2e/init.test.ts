@@ -54,6 +54,24 @@ describe("aws-baseline init (built CLI)", () => {
     expect(check.code).toBe(0);
   });
 
+  it("the summary speaks the user's words: what waits for the first deploy, the account, the price basis", () => {
+    const dir = join(tempDir(), "acme");
+    const run = cli(["init", dir, "--yes", "--home-region", "eu-west-1"]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/log-archive\s+log-archive\s+17\s+after the first deploy/);
+    expect(run.stderr).toMatch(/org\s+management\s+19\s+now/);
+    expect(run.stderr).toContain(
+      "Filled in after the first deploy: the organization ID and the account IDs of management, log-archive, dev, test and prod.",
+    );
+    expect(run.stderr).toContain("Management account (name: management): sign in as root");
+    expect(run.stderr).toContain("in the Billing console of the management account,");
+    expect(run.stderr).toContain(
+      "priced at us-east-1 list prices of 2026-11-23; the networks are in eu-west-1, which can cost up to about a third more",
+    );
+    for (const internal of ["accounts[0]", "management.accountId", "organization.id"])
+      expect(run.stderr).not.toContain(internal);
+  });
+
   it("flags and a preset, as --json for scripts", () => {
     const dir = join(tempDir(), "acme");
     const run = cli([
@@ -74,6 +92,10 @@ describe("aws-baseline init (built CLI)", () => {
     expect(body.files.map((f: { action: string }) => f.action)).toEqual(Array(7).fill("created"));
     // org, log-archive, org-trail, billing + 6 account baselines (incl. security) + 3 networks
     expect(body.summary.stacks.length).toBe(13);
+    // Scripts still get the answers keys each stack waits for.
+    expect(
+      body.summary.stacks.find((st: { name: string }) => st.name === "org-trail"),
+    ).toMatchObject({ waitingFor: ["accounts[0].accountId"] });
     const answers = JSON.parse(readFileSync(join(dir, "aws-baseline.json"), "utf8"));
     expect(answers.cloudtrail.objectLock).toMatchObject({ enabled: true, mode: "COMPLIANCE" });
   });

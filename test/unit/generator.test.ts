@@ -21,7 +21,8 @@ import {
   type Prompter,
 } from "../../src/generator/wizard.js";
 import { answerChanges, answersFileChanges } from "../../src/generator/answers-changes.js";
-import { exampleAnswers, minimalAnswers } from "../helpers/answers.js";
+import { idsInWords } from "../../src/generator/summary.js";
+import { configFrom, exampleAnswers, minimalAnswers } from "../helpers/answers.js";
 import { tempDir } from "../helpers/synth.js";
 
 /**
@@ -511,5 +512,23 @@ describe("re-running init over an answers file", () => {
     );
     expect(actions).toEqual({ [ANSWERS_FILE]: "replaced", "main.ts": "kept" });
     expect(readFileSync(join(dir, "main.ts"), "utf8")).toBe("// mine\n");
+  });
+});
+
+describe("init summary in the user's words", () => {
+  it("answers keys that wait for the first deploy become the IDs they are, named by account", () => {
+    const config = configFrom(minimalAnswers()); // log-archive, dev, test, prod
+    expect(idsInWords(["accounts[0].accountId"], config)).toBe("the account ID of log-archive");
+    expect(
+      idsInWords(
+        [
+          "accounts[2].accountId",
+          "organization.id",
+          "management.accountId",
+          "accounts[0].accountId",
+        ],
+        config,
+      ),
+    ).toBe("the organization ID and the account IDs of management, log-archive and test");
   });
 });

@@ -121,6 +121,26 @@ describe("init wizard", () => {
     expect(validateAnswers(run.answers).ok).toBe(true);
   });
 
+  it("a region that does not exist is rejected as it is typed, with a guess", async () => {
+    const run = await interactive({
+      ...REQUIRED,
+      homeRegion: ["eu-westeros-1", "eu-west-1"],
+      regions: ["eu-west-1, us-east-3", "eu-west-1, us-east-1"],
+    });
+    const errors = Object.fromEntries(
+      run.rejected.map((r) => [`${r.id}:${String(r.input)}`, r.error]),
+    );
+    expect(errors["homeRegion:eu-westeros-1"]).toContain(
+      "eu-westeros-1 is not an AWS region aws-baseline knows",
+    );
+    expect(errors["homeRegion:eu-westeros-1"]).toContain('did you mean "eu-west-1"?');
+    expect(errors["regions:eu-west-1, us-east-3"]).toContain("us-east-3 is not an AWS region");
+    expect(run.answers.regions).toMatchObject({
+      home: "eu-west-1",
+      enabled: ["eu-west-1", "us-east-1"],
+    });
+  });
+
   it("Enter on an empty required answer asks again at once; an empty list is an empty list", async () => {
     const run = await interactive({
       ...REQUIRED,

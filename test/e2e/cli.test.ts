@@ -164,6 +164,27 @@ describe("aws-baseline (built CLI)", () => {
     expect(readFileSync(join(dir, "notes.txt"), "utf8")).toBe("keep me");
   });
 
+  it("synth: a copied marker beside the user's files is not enough to replace them; a real output is replaced", () => {
+    const out = join(tempDir(), "cdktf.out");
+    expect(cli(["synth", "-c", EXAMPLE_FILE, "-o", out, "--tf-validate", "never"]).code).toBe(0);
+    const mine = join(tempDir(), "mine");
+    mkdirSync(mine);
+    writeFileSync(join(mine, "notes.txt"), "keep me");
+    writeFileSync(
+      join(mine, "aws-baseline.synth.json"),
+      readFileSync(join(out, "aws-baseline.synth.json")),
+    );
+    const run = cli(["synth", "-c", EXAMPLE_FILE, "-o", mine, "--tf-validate", "never"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("[OUTPUT_NOT_OURS]");
+    expect(run.stderr).toContain("synth did not write: notes.txt");
+    expect(run.stderr).toContain("--force");
+    expect(readFileSync(join(mine, "notes.txt"), "utf8")).toBe("keep me");
+    // The real previous output is replaced without --force.
+    const again = cli(["synth", "-c", EXAMPLE_FILE, "-o", out, "--tf-validate", "never"]);
+    expect(again.code, again.stderr).toBe(0);
+  });
+
   it("schema prints the committed JSON Schema", () => {
     const run = cli(["schema"]);
     expect(run.code).toBe(0);

@@ -16,6 +16,7 @@ import {
   type TerraformBinary,
 } from "./binary.js";
 import { parsePlan, type ParsedPlan } from "./plan-json.js";
+import { PLAN_FILE } from "../../synth/synth.js";
 
 export type Step = "init" | "plan" | "show" | "apply";
 
@@ -69,7 +70,7 @@ export function credentialsError(reasons: readonly string[]): BaselineError | un
   });
 }
 
-export const PLAN_FILE = "aws-baseline.tfplan";
+export { PLAN_FILE };
 
 export function stackDir(options: RunnerOptions, stack: string): string {
   return join(options.outDir, "stacks", stack);

@@ -1,6 +1,7 @@
 /** `aws-baseline init [DIR]`: answers (wizard, file, preset, flags) -> a generated project. */
 import { existsSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
+import pc from "picocolors";
 import { readAnswersFile } from "../../answers/load.js";
 import { BaselineError } from "../../errors.js";
 import {
@@ -16,7 +17,7 @@ import { QUESTIONS } from "../../generator/questions.js";
 import { answersFileChanges, type AnswersFileChanges } from "../../generator/answers-changes.js";
 import { summarize } from "../../generator/summary.js";
 import { collectValidAnswers } from "../../generator/wizard.js";
-import type { Io } from "../io.js";
+import type { Colors, Io } from "../io.js";
 import { confirmWrite, terminalPrompter } from "../prompter.js";
 import { renderAnswerChanges, renderInitResult, renderProblems, renderSummary } from "../render.js";
 
@@ -69,7 +70,9 @@ export async function initCommand(
   if (!io.json) io.progress(renderSummary(summary, io.color));
   const changed = await answersFileChanges(target, answers);
   const replace = changed ? await replaceAnswers(changed, { interactive, where, flags, io }) : [];
-  if (!changed && interactive && !(await confirmWrite(`Write the project to ${where}?`))) {
+  // Replacing the answers was asked already (unless --force decided it).
+  const confirmed = changed !== undefined && !flags.force;
+  if (!confirmed && interactive && !(await confirmWrite(`Write the project to ${where}?`))) {
     throw new BaselineError("ABORTED", "init cancelled: nothing was written");
   }
   const files = await renderProject(answers, config);
@@ -90,15 +93,19 @@ async function replaceAnswers(
 ): Promise<string[]> {
   const { io } = o;
   const file = relative(process.cwd(), changed.file) || ANSWERS_FILE;
-  const what = changed.unreadable
-    ? `${file} is not valid JSON (${changed.unreadable})`
-    : `${file} holds other answers:\n${renderAnswerChanges(changed.changes, io.color)}`;
+  // Coloured on the terminal; plain in the error, which --json carries as text.
+  const what = (c: Colors) =>
+    changed.unreadable
+      ? `${file} is not valid JSON (${changed.unreadable})`
+      : `${file} holds other answers:\n${renderAnswerChanges(changed.changes, c)}`;
   if (o.flags.force) {
-    io.progress(`${what}\n${io.color.yellow("--force: replacing it with these answers")}`);
+    io.progress(
+      `${what(io.color)}\n${io.color.yellow("--force: replacing it with these answers")}`,
+    );
     return [ANSWERS_FILE];
   }
   if (o.interactive) {
-    io.progress(what);
+    io.progress(what(io.color));
     if (
       await confirmWrite(`Replace ${ANSWERS_FILE} with these answers and write ${o.where}?`, false)
     )
@@ -108,7 +115,11 @@ async function replaceAnswers(
       `init cancelled: ${ANSWERS_FILE} keeps its answers, and nothing was written`,
     );
   }
-  throw new BaselineError("ANSWERS_DIFFER", `${what}\nNothing was written.`, {
-    hint: `pass --force to replace ${file} with these answers, or edit ${file} and run init again`,
-  });
+  throw new BaselineError(
+    "ANSWERS_DIFFER",
+    `${what(pc.createColors(false))}\nNothing was written.`,
+    {
+      hint: `pass --force to replace ${file} with these answers, or edit ${file} and run init again`,
+    },
+  );
 }

@@ -220,6 +220,7 @@ describe("init wizard", () => {
     expect(result.config.regions).toEqual({
       home: "us-east-1",
       enabled: ["us-east-1", "us-west-2"],
+      allowUnknown: [],
     });
   });
 

@@ -45,6 +45,7 @@ export const ERROR_CODES = {
   ANSWERS_CONFLICT: "user",
   EMULATOR_URL_INVALID: "user",
   FILE_EXISTS: "user",
+  ANSWERS_DIFFER: "user",
   OUTPUT_MISSING: "user",
   UNKNOWN_STACK: "user",
   STACK_FAILED: "user",

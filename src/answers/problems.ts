@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { Problem } from "../errors.js";
+import { closest } from "../util/closest.js";
 
 // Defined beside BaselineError (errors carry problems); re-exported here where they are made.
 export type { Problem };
@@ -115,28 +116,8 @@ function exampleHint(schema: Schema | undefined): string {
   return example ? `, e.g. ${example}` : "";
 }
 
-/** Edit distance, for "did you mean" suggestions on misspelt keys. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j] as number;
-      row[j] = Math.min(
-        (row[j] as number) + 1,
-        (row[j - 1] as number) + 1,
-        prev + (a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1),
-      );
-      prev = tmp;
-    }
-  }
-  return row[b.length] as number;
-}
-
 function suggest(key: string, allowed: string[]): string | undefined {
-  const best = allowed.map((k) => ({ k, d: distance(key, k) })).sort((x, y) => x.d - y.d)[0];
-  return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? best.k : undefined;
+  return closest(key, allowed)[0];
 }
 
 function typeName(value: unknown): string {

@@ -15,7 +15,7 @@ import {
 import { validateAnswers } from "../answers/load.js";
 import { isGuardrailPolicyName } from "../guardrails/pack.js";
 import type { Problem } from "../answers/problems.js";
-import { REGIONS_ENABLED_BY_DEFAULT } from "../answers/regions.js";
+import { KNOWN_REGIONS, REGIONS_ENABLED_BY_DEFAULT } from "../answers/regions.js";
 import { defaultOu, ouWithParents } from "../answers/resolve.js";
 import {
   ANSWERS_SCHEMA_REF,
@@ -357,11 +357,17 @@ export async function discover(clients: AwsClients, options: DiscoverOptions): P
   const enabled = regions.includes(options.homeRegion)
     ? regions
     : [...regions, options.homeRegion].sort();
+  const unknown = regions.filter((r) => !(r in KNOWN_REGIONS));
   const answers = {
     $schema: ANSWERS_SCHEMA_REF,
     generatedBy: `aws-baseline ${VERSION} accounts discover`,
     ...draft,
-    regions: { home: options.homeRegion, enabled },
+    // Regions the account has that are newer than aws-baseline's list are real: let them in.
+    regions: {
+      home: options.homeRegion,
+      enabled,
+      ...(unknown.length > 0 ? { allowUnknown: unknown } : {}),
+    },
     adopt: {
       organization: true,
       accounts: true,

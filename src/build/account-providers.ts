@@ -6,6 +6,7 @@
 import { AwsProvider, type Construct } from "./cdk.js";
 import { providerEmulation, type Emulator } from "../answers/emulator.js";
 import { MANAGED_BY_TAG, partitionOf, ROLE_SESSION_NAME, roleArn } from "../answers/names.js";
+import { providerKnowsRegion } from "../answers/regions.js";
 import type { TargetAccount } from "../plan/plan.js";
 
 export interface AccountProvidersProps {
@@ -49,13 +50,20 @@ export class AccountProviders {
       defaultTags: [{ tags: { ...MANAGED_BY_TAG, ...props.tags } }],
       ...(emulator ? providerEmulation(emulator) : {}),
     };
-    this.home = new AwsProvider(scope, "aws", { region: homeRegion, ...common });
+    // A region newer than the pinned provider (or let in by regions.allowUnknown) would be
+    // "invalid AWS Region" to it: validation already checked the name.
+    const inRegion = (region: string) => ({
+      region,
+      ...common,
+      ...(providerKnowsRegion(region) ? {} : { skipRegionValidation: true }),
+    });
+    this.home = new AwsProvider(scope, "aws", inRegion(homeRegion));
     this.byRegion.set(homeRegion, this.home);
     for (const region of props.regions ?? []) {
       if (this.byRegion.has(region)) continue;
       this.byRegion.set(
         region,
-        new AwsProvider(scope, `aws-${region}`, { alias: region, region, ...common }),
+        new AwsProvider(scope, `aws-${region}`, { alias: region, ...inRegion(region) }),
       );
     }
   }

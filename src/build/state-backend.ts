@@ -5,6 +5,7 @@
 import { LocalBackend, S3Backend, type TerraformStack } from "./cdk.js";
 import type { BaselineConfig } from "../answers/resolve.js";
 import { backendEmulation, type Emulator } from "../answers/emulator.js";
+import { s3BackendKnowsRegion } from "../answers/regions.js";
 
 /** Terraform and OpenTofu both support `use_lockfile` from 1.10. */
 export const REQUIRED_TERRAFORM_VERSION = ">= 1.10";
@@ -27,6 +28,9 @@ export function useS3Backend(
   });
   // cdktf 0.21 predates use_lockfile (Terraform 1.10); DynamoDB locking is deprecated.
   stack.addOverride("terraform.backend.s3.use_lockfile", true);
+  // A region newer than Terraform's S3 backend: validation already checked the name.
+  if (!s3BackendKnowsRegion(state.region))
+    stack.addOverride("terraform.backend.s3.skip_region_validation", true);
   if (emulator) {
     for (const [name, value] of Object.entries(backendEmulation(emulator))) {
       stack.addOverride(`terraform.backend.s3.${name}`, value);

@@ -64,9 +64,9 @@ export function terminalPrompter(color: Colors): Prompter {
 }
 
 /** Yes/no before writing; Ctrl-C counts as no. */
-export async function confirmWrite(message: string): Promise<boolean> {
+export async function confirmWrite(message: string, initial = true): Promise<boolean> {
   const { value } = await prompts(
-    { type: "confirm", name: "value", message, initial: true },
+    { type: "confirm", name: "value", message, initial },
     { onCancel: () => false },
   );
   return value === true;

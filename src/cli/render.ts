@@ -3,6 +3,7 @@ import type { LeftOut } from "../plan/emulator-view.js";
 import Table from "cli-table3";
 import type { Problem } from "../answers/problems.js";
 import { showValue } from "../answers/problems.js";
+import type { AnswerChange } from "../generator/answers-changes.js";
 import type { WrittenFile } from "../generator/project.js";
 import type { ProjectSummary } from "../generator/summary.js";
 import { describeNetworkCost } from "../network/cost.js";
@@ -165,14 +166,43 @@ export function renderSummary(summary: ProjectSummary, c: Colors): string {
         s.name,
         s.account,
         s.resources,
-        s.waitingFor.length ? c.yellow(`after ${s.waitingFor.join(", ")}`) : c.green("now"),
+        s.waitingFor.length ? c.yellow("after the first deploy") : c.green("now"),
       ]),
     ),
+    ...(summary.filledInByFirstDeploy
+      ? [
+          c.dim(
+            `Filled in after the first deploy: ${summary.filledInByFirstDeploy}. \`deploy\` applies the org stack, records them in aws-baseline.json, then synthesizes and deploys the rest.`,
+          ),
+        ]
+      : []),
     "",
     describeNetworkCost(summary.networkCost),
   ];
   lines.push(...manualStepLines(summary.manualSteps, c));
   return lines.join("\n");
+}
+
+/** One line per changed answer: `regions.home: "us-east-1" → "eu-central-1"`. */
+export function renderAnswerChanges(changes: readonly AnswerChange[], c: Colors): string {
+  const shown = (v: unknown) => (v === undefined ? c.dim("(not set)") : showValue(v));
+  const scalars = (v: unknown): v is unknown[] =>
+    Array.isArray(v) && v.every((item) => item === null || typeof item !== "object");
+  return changes
+    .map(({ path, before, after }) => {
+      let what = `${shown(before)} → ${shown(after)}`;
+      if (scalars(before) && scalars(after)) {
+        const added = after.filter((v) => !before.includes(v));
+        const removed = before.filter((v) => !after.includes(v));
+        const parts = [
+          added.length > 0 ? `added ${added.map(shown).join(", ")}` : "",
+          removed.length > 0 ? `removed ${removed.map(shown).join(", ")}` : "",
+        ].filter(Boolean);
+        what = parts.length > 0 ? parts.join("; ") : "same items, new order";
+      }
+      return `  ${c.bold(path)}: ${what}`;
+    })
+    .join("\n");
 }
 
 export function renderInitResult(

@@ -119,11 +119,14 @@ export interface WrittenFile {
   readonly note?: string;
 }
 
-/** Writes the project, respecting ownership. Returns what happened to each file. */
+/**
+ * Writes the project, respecting ownership. Returns what happened to each file. `replace` names
+ * user-owned files to replace all the same (the user agreed to replace them).
+ */
 export async function writeProject(
   dir: string,
   files: readonly ProjectFile[],
-  options: { force?: boolean } = {},
+  options: { force?: boolean; replace?: readonly string[] } = {},
 ): Promise<WrittenFile[]> {
   const results: WrittenFile[] = [];
   for (const file of files) {
@@ -138,7 +141,7 @@ export async function writeProject(
     } else if (file.owner === "generator" && existing.includes(GENERATED_MARKER)) {
       await writeFileAtomic(target, file.content);
       results.push({ ...base, action: "updated" });
-    } else if (options.force) {
+    } else if (options.force || options.replace?.includes(file.path)) {
       await writeFileAtomic(target, file.content);
       results.push({ ...base, action: "replaced" });
     } else {

@@ -7,7 +7,7 @@
  */
 import { prefixFrom } from "../answers/names.js";
 import type { AnswersPath, Draft, ValueAt } from "../answers/paths.js";
-import { REGIONS_ENABLED_BY_DEFAULT } from "../answers/regions.js";
+import { regionProblem, REGIONS_ENABLED_BY_DEFAULT } from "../answers/regions.js";
 import { BILLING_DEFAULTS } from "../billing/defaults.js";
 import { GUARDRAIL_DEFAULTS } from "../guardrails/defaults.js";
 import { DEFAULT_ADMIN_USERS } from "../identity/defaults.js";
@@ -98,6 +98,16 @@ function atPath<P extends AnswersPath>(
 }
 
 const RESERVED_ACCOUNT_NAMES = new Set(["log-archive", "security"]);
+
+/** A region (or each of a list) must be known or in the draft's regions.allowUnknown. */
+function checkRegions(value: unknown, draft: Draft): string | undefined {
+  const allow = draft.regions?.allowUnknown ?? [];
+  for (const region of Array.isArray(value) ? value : [value]) {
+    const why = typeof region === "string" ? regionProblem(region, allow) : undefined;
+    if (why) return `${region} ${why.message} (${why.fix})`;
+  }
+  return undefined;
+}
 
 /** Workload environments are the accounts of kind workload, in order. */
 function environments(draft: Draft): (string | undefined)[] | undefined {
@@ -214,6 +224,8 @@ export const QUESTIONS: readonly Question[] = [
     kind: "text",
     flag: "--home-region <region>",
     fallback: () => DEFAULT_HOME_REGION,
+    check: (value, draft, schema) =>
+      schema("regions.home", value, draft) ?? checkRegions(value, draft),
   }),
   atPath("regions.enabled", {
     id: "regions",
@@ -222,6 +234,8 @@ export const QUESTIONS: readonly Question[] = [
     kind: "list",
     flag: "--regions <regions>",
     fallback: () => [...REGIONS_ENABLED_BY_DEFAULT],
+    check: (value, draft, schema) =>
+      schema("regions.enabled", value, draft) ?? checkRegions(value, draft),
   }),
   atPath("identity.admins.users", {
     id: "adminUsers",
@@ -331,7 +345,7 @@ export const QUESTIONS: readonly Question[] = [
     flag: "--state-region <region>",
     fallback: (draft) => getAt(draft, "regions.home") ?? DEFAULT_HOME_REGION,
     skip: (draft) => getAt(draft, "state.backend") !== "s3",
-    check: (value, _draft, schema) => schema("regions.home", value),
+    check: (value, draft, schema) => schema("regions.home", value) ?? checkRegions(value, draft),
   }),
 ];
 

@@ -17,10 +17,52 @@ export interface ProjectSummary {
     name: string;
     account: string;
     resources: number;
+    /** Answers keys the stack waits for (synthesized after the first deploy when not empty). */
     waitingFor: readonly string[];
   }[];
+  /**
+   * What the first deploy fills in before the waiting stacks can be synthesized, in words:
+   * "the organization ID and the account IDs of management and log-archive". Absent when no
+   * stack waits.
+   */
+  readonly filledInByFirstDeploy?: string;
   readonly networkCost: OrganizationNetworkCost;
   readonly manualSteps: readonly string[];
+}
+
+/** "a, b and c" */
+function listInWords(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? "")
+    : `${items.slice(0, -1).join(", ")} and ${items.at(-1) as string}`;
+}
+
+/**
+ * Answers keys that wait for the first deploy, in the user's words: `organization.id` is "the
+ * organization ID", `accounts[0].accountId` "the account ID of log-archive".
+ */
+export function idsInWords(paths: readonly string[], config: BaselineConfig): string {
+  const accounts = [config.management, ...config.accounts];
+  const names: string[] = [];
+  const other: string[] = [];
+  let organization = false;
+  for (const path of new Set(paths)) {
+    const account = accounts.find((a) => path === `${a.answersPath}.accountId`);
+    if (path === "organization.id") organization = true;
+    else if (account) names.push(account.name);
+    else other.push(path);
+  }
+  // Accounts in answers order, the management account first.
+  names.sort(
+    (a, b) => accounts.findIndex((x) => x.name === a) - accounts.findIndex((x) => x.name === b),
+  );
+  const parts = [
+    ...(organization ? ["the organization ID"] : []),
+    ...(names.length === 1 ? [`the account ID of ${names[0] as string}`] : []),
+    ...(names.length > 1 ? [`the account IDs of ${listInWords(names)}`] : []),
+    ...other,
+  ];
+  return listInWords(parts);
 }
 
 /** The config with stand-in IDs wherever one is unknown, only for counting resources. */
@@ -44,6 +86,8 @@ export async function summarize(config: BaselineConfig): Promise<ProjectSummary>
     const app = new App({ outdir, stackTraces: false });
     const built = withoutTokenStackTraces(() => buildBaseline(app, withStandInIds(config)));
     const counts = new Map(built.stacks.map((s) => [s.name, s.resourceCount]));
+    const plans = planStacks(config);
+    const waiting = plans.flatMap((p) => p.waitingFor);
     return {
       accounts: [config.management, ...config.accounts].map((a) => ({
         name: a.name,
@@ -51,13 +95,14 @@ export async function summarize(config: BaselineConfig): Promise<ProjectSummary>
         email: a.email,
         ou: a.ou,
       })),
-      stacks: planStacks(config).map((p) => ({
+      stacks: plans.map((p) => ({
         name: p.name,
         account: p.account.name,
         resources: counts.get(p.name) ?? 0,
         waitingFor: p.waitingFor,
       })),
-      networkCost: organizationNetworkCost(config.accounts),
+      ...(waiting.length > 0 ? { filledInByFirstDeploy: idsInWords(waiting, config) } : {}),
+      networkCost: organizationNetworkCost(config.accounts, config.regions.home),
       manualSteps: manualSteps(config),
     };
   } finally {

@@ -44,12 +44,16 @@ export interface OrganizationNetworkCost {
   readonly monthlyUsd: number;
   readonly byAccount: Readonly<Record<string, NetworkCost>>;
   readonly pricesAsOf: string;
+  /** Where the list prices are from. */
   readonly pricesRegion: string;
+  /** Where the networks are (the home region). */
+  readonly networksRegion: string;
 }
 
-/** Fixed network cost of every account with a network, and the total. */
+/** Fixed network cost of every account with a network (all in the home region), and the total. */
 export function organizationNetworkCost(
   accounts: readonly { name: string; network?: ResolvedNetwork }[],
+  homeRegion: string,
 ): OrganizationNetworkCost {
   const byAccount: Record<string, NetworkCost> = {};
   for (const account of accounts)
@@ -59,13 +63,21 @@ export function organizationNetworkCost(
     byAccount,
     pricesAsOf: LIST_PRICES.asOf,
     pricesRegion: LIST_PRICES.region,
+    networksRegion: homeRegion,
   };
 }
 
-/** One line for summaries: "$105.85/month fixed network cost (dev $36.50, ...; list prices of ...)". */
+/**
+ * One line for summaries: "$105.85/month fixed network cost (dev $36.50, ...; us-east-1 list
+ * prices of ...)", saying so when the networks are in another region than the prices.
+ */
 export function describeNetworkCost(cost: OrganizationNetworkCost): string {
   const parts = Object.entries(cost.byAccount).map(
     ([name, c]) => `${name} $${c.monthlyUsd.toFixed(2)}`,
   );
-  return `$${cost.monthlyUsd.toFixed(2)}/month fixed network cost (${parts.join(", ") || "no networks"}; ${cost.pricesRegion} list prices of ${cost.pricesAsOf}, traffic not included)`;
+  const basis =
+    cost.networksRegion === cost.pricesRegion || parts.length === 0
+      ? `${cost.pricesRegion} list prices of ${cost.pricesAsOf},`
+      : `priced at ${cost.pricesRegion} list prices of ${cost.pricesAsOf}; the networks are in ${cost.networksRegion}, which can cost up to about a third more;`;
+  return `$${cost.monthlyUsd.toFixed(2)}/month fixed network cost (${parts.join(", ") || "no networks"}; ${basis} traffic not included)`;
 }

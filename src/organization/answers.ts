@@ -3,7 +3,7 @@ import { z } from "zod";
 import { DEFAULT_HOME_REGION } from "./defaults.js";
 import { accountId, accountName, email, ouPath, region, slugPattern } from "../answers/fields.js";
 import { PREFIX_MAX_LENGTH } from "../answers/names.js";
-import { REGIONS_ENABLED_BY_DEFAULT } from "../answers/regions.js";
+import { KNOWN_REGIONS_AS_OF, REGIONS_ENABLED_BY_DEFAULT } from "../answers/regions.js";
 import { Network } from "../network/answers.js";
 
 export const Organization = z
@@ -50,6 +50,13 @@ export const Regions = z
       .meta({
         description:
           "Regions the baseline covers. Regional controls (EBS default encryption, Access Analyzer, IMDS defaults) are deployed in each. @default - the 17 regions enabled by default in every account.",
+      }),
+    allowUnknown: z
+      .array(region())
+      .default([])
+      .meta({
+        description: `Region codes to accept although aws-baseline does not know them (its region list is of ${KNOWN_REGIONS_AS_OF}): regions AWS opened since. Every other region in the answers must be a known one, so a misspelt region is an error. Providers and the S3 backend in these regions skip their own region check. @default - none`,
+        examples: [["xx-newregion-1"]],
       }),
   })
   .meta({ description: "Regions the baseline covers." });

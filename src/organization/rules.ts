@@ -1,6 +1,7 @@
 /** Semantic rules of the organization area: accounts (names, e-mails, IDs, kinds), regions and adoption. */
 import { defineRule, duplicates } from "../answers/define-rule.js";
 import type { Problem } from "../answers/problems.js";
+import { regionProblem } from "../answers/regions.js";
 import {
   accountEmail,
   defaultOu,
@@ -160,6 +161,23 @@ export const homeRegionEnabled = defineRule(
         ],
 );
 
+export const regionsKnown = defineRule(
+  "regions-known",
+  "A misspelt region has the right shape but fails every plan; new regions are let in by name.",
+  (a, problem) => {
+    const allow = a.regions.allowUnknown;
+    const check = (path: string, region: string) => {
+      const why = regionProblem(region, allow);
+      return why ? [problem(path, why.message, why.fix, region)] : [];
+    };
+    return [
+      ...check("regions.home", a.regions.home),
+      ...a.regions.enabled.flatMap((r, i) => check(`regions.enabled[${i}]`, r)),
+      ...(a.state.backend === "s3" ? check("state.region", a.state.region) : []),
+    ];
+  },
+);
+
 export const enabledRegionsUnique = defineRule(
   "enabled-regions-unique",
   "A region listed twice would get two copies of each regional control.",
@@ -250,6 +268,7 @@ export const organizationRules = [
   uniqueAccountEmails,
   uniqueAccountIds,
   oneLogArchive,
+  regionsKnown,
   homeRegionEnabled,
   enabledRegionsUnique,
   deployRoleTrusted,

@@ -6,7 +6,7 @@ import type { BaselineConfig } from "../answers/resolve.js";
 
 export function manualSteps(config: BaselineConfig): string[] {
   const steps = [
-    `Management account ${config.management.name}: sign in as root once, enable MFA on the root user (a hardware key is best, CIS 1.5/1.6), store the credentials offline and delete any root access keys (CIS 1.4).`,
+    `Management account (name: ${config.management.name}): sign in as root once, enable MFA on the root user (a hardware key is best, CIS 1.5/1.6), store the credentials offline and delete any root access keys (CIS 1.4).`,
   ];
   const { admins } = config.identity;
   if (admins.enabled && admins.users.length > 0) {
@@ -14,7 +14,7 @@ export function manualSteps(config: BaselineConfig): string[] {
     steps.push(
       admins.pgpKey
         ? `Admin users (${users}): decrypt each initial password from the baseline-${config.management.name} outputs (initial-password-<user>) with the PGP key's private half and hand it over; users must change it at first sign-in, then enrol an MFA device before anything else works.`
-        : `Admin users (${users}): no console password is stored anywhere by the baseline. In the IAM console of ${config.management.name}, enable console access for each user with "must create a new password at next sign-in"; users then enrol an MFA device before anything else works.`,
+        : `Admin users (${users}): no console password is stored anywhere by the baseline. In the IAM console of the management account, enable console access for each user with "must create a new password at next sign-in"; users then enrol an MFA device before anything else works.`,
     );
   }
   const ic = config.identity.identityCenter;
@@ -28,7 +28,7 @@ export function manualSteps(config: BaselineConfig): string[] {
     );
   }
   steps.push(
-    `Billing alerts: in the Billing console of ${config.management.name}, open Billing preferences and turn on "Receive CloudWatch billing alerts" once. Until then AWS/Billing EstimatedCharges has no data and the billing alarms stay in INSUFFICIENT_DATA.`,
+    `Billing alerts: in the Billing console of the management account, open Billing preferences and turn on "Receive CloudWatch billing alerts" once. Until then AWS/Billing EstimatedCharges has no data and the billing alarms stay in INSUFFICIENT_DATA.`,
     `Alarm e-mails: every address in alarms.emails and billing.emails receives a subscription confirmation from AWS Notifications after the org-trail and billing stacks are applied; an unconfirmed subscription delivers nothing.`,
   );
   return steps;

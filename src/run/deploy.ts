@@ -83,12 +83,16 @@ export async function deployFlow(
   return { phases, outcomes: [...outcomes.values()], pending: synthesized.pending };
 }
 
-/** Synthesizes into outDir and returns what the terraform runner needs from the result. */
+/**
+ * Synthesizes into outDir and returns what the terraform runner needs from the result. An
+ * interrupt (`signal`) stops synthesis as `synth` does: nothing left behind, ABORTED.
+ */
 export async function synthStacks(
   config: BaselineConfig,
   outDir: string,
+  signal?: AbortSignal,
 ): Promise<SynthesizedStacks & { stacks: Node[] }> {
-  const result = await synthesize(config, { outDir });
+  const result = await synthesize(config, { outDir, signal });
   return {
     stacks: result.stacks.map((s) => ({ name: s.name, dependsOn: s.dependsOn })),
     pending: result.pending,
@@ -231,7 +235,11 @@ export async function deploy(o: DeployOptions): Promise<DeployFlowResult> {
           first = false;
           return o.synthesized;
         }
-        return synthStacks(await loadConfigFor(o.answersFile, o.endpointUrl), o.outDir);
+        return synthStacks(
+          await loadConfigFor(o.answersFile, o.endpointUrl),
+          o.outDir,
+          o.run.signal,
+        );
       },
       deploy: (stacks) => deployStacks(stacks, o),
       recordIds: () => recordIds(o),

@@ -11,7 +11,8 @@
  */
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { createHash } from "node:crypto";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { fork } from "node:child_process";
@@ -28,17 +29,87 @@ import { VERSION } from "../version.js";
 /**
  * The marker file that says "this folder is an aws-baseline synth output". Its name differs from
  * the answers file, and its content is checked, so a project folder is never taken for an output.
+ * It records the SHA-256 of every file synth wrote: a copied marker does not make a folder of
+ * the user's files replaceable (see `unexpectedFiles`).
  */
 export const OUTPUT_MARKER = "aws-baseline.synth.json";
 const MARKER_KIND = "synth-output";
 
-async function isOurOutput(dir: string): Promise<boolean> {
+/** The saved plan terraform writes beside a stack's cdk.tf.json (plan, deploy). */
+export const PLAN_FILE = "aws-baseline.tfplan";
+
+/** What terraform keeps in a stack folder; `.terraform/` is its own, and carried over. */
+const TERRAFORM_FILES = new Set([".terraform.lock.hcl", PLAN_FILE]);
+
+/** Files a desktop's file browser drops into any folder it shows. */
+const DESKTOP_FILES = new Set([".DS_Store", "Thumbs.db"]);
+
+interface OutputMarker {
+  readonly generator?: unknown;
+  readonly kind?: unknown;
+  /** Path (relative, '/'-separated) -> SHA-256 of every file synth wrote, except the marker. */
+  readonly sha256?: Readonly<Record<string, string>>;
+  /** Markers written before `sha256`: the stacks, whose cdk.tf.json files are ours. */
+  readonly stacks?: readonly { readonly name?: unknown }[];
+}
+
+async function readMarker(dir: string): Promise<OutputMarker | undefined> {
   try {
-    const marker = JSON.parse(await readFile(join(dir, OUTPUT_MARKER), "utf8"));
-    return marker.generator === "aws-baseline" && marker.kind === MARKER_KIND;
+    const marker = JSON.parse(await readFile(join(dir, OUTPUT_MARKER), "utf8")) as OutputMarker;
+    return marker?.generator === "aws-baseline" && marker.kind === MARKER_KIND ? marker : undefined;
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+async function sha256Of(file: string): Promise<string> {
+  return createHash("sha256")
+    .update(await readFile(file))
+    .digest("hex");
+}
+
+/** SHA-256 of every file under `dir` (except the marker), by '/'-separated relative path, sorted. */
+async function fileHashes(dir: string): Promise<Record<string, string>> {
+  const paths = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join("/"))
+    .filter((path) => path !== OUTPUT_MARKER)
+    .sort();
+  const hashes: Record<string, string> = {};
+  for (const path of paths) hashes[path] = await sha256Of(join(dir, path));
+  return hashes;
+}
+
+/**
+ * Files in an output folder that synth did not write, or changed since: everything except the
+ * marker, the files it records (unchanged), terraform's files in each stack folder and desktop
+ * metadata. A marker from before the hashes were recorded vouches for manifest.json and its
+ * stacks' cdk.tf.json files only.
+ */
+async function unexpectedFiles(dir: string, marker: OutputMarker): Promise<string[]> {
+  const recorded: Record<string, string | undefined> = marker.sha256
+    ? { ...marker.sha256 }
+    : Object.fromEntries([
+        ["manifest.json", undefined],
+        ...(marker.stacks ?? []).map((s) => [`stacks/${String(s.name)}/cdk.tf.json`, undefined]),
+      ]);
+  const out: string[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    const inStack = /^stacks\/[^/]+$/.test(folder);
+    for (const entry of await readdir(join(dir, folder), { withFileTypes: true })) {
+      const path = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!(inStack && entry.name === ".terraform")) await walk(path);
+      } else if (!entry.isFile()) out.push(`${path} (not a regular file)`);
+      else if (path === OUTPUT_MARKER || DESKTOP_FILES.has(entry.name)) continue;
+      else if (inStack && TERRAFORM_FILES.has(entry.name)) continue;
+      else if (!Object.hasOwn(recorded, path)) out.push(path);
+      else if (recorded[path] && recorded[path] !== (await sha256Of(join(dir, path))))
+        out.push(`${path} (changed since synth wrote it)`);
+    }
+  };
+  await walk("");
+  return out;
 }
 
 export interface SynthesizedStack {
@@ -180,15 +251,31 @@ async function mergeParts(staging: string, partDirs: string[], built: BuiltStack
   );
 }
 
+/**
+ * A folder is replaced only when it is empty, or an aws-baseline output holding nothing but what
+ * synth wrote (unchanged) and what terraform keeps there; `force` replaces anything.
+ */
 async function assertReplaceable(outDir: string, force: boolean): Promise<void> {
   if (!existsSync(outDir) || force) return;
   const entries = await readdir(outDir);
-  if (entries.length === 0 || (await isOurOutput(outDir))) return;
+  if (entries.length === 0) return;
+  const marker = await readMarker(outDir);
+  if (!marker) {
+    throw new BaselineError(
+      "OUTPUT_NOT_OURS",
+      `refusing to replace ${outDir}: it is not an aws-baseline synth output`,
+      { hint: "choose another --out folder, or pass --force to replace it" },
+    );
+  }
+  const unexpected = await unexpectedFiles(outDir, marker);
+  if (unexpected.length === 0) return;
+  const shown = unexpected.slice(0, 10).join(", ");
+  const more = unexpected.length > 10 ? ` and ${unexpected.length - 10} more` : "";
   throw new BaselineError(
     "OUTPUT_NOT_OURS",
-    `refusing to replace ${outDir}: it is not an aws-baseline synth output`,
+    `refusing to replace ${outDir}: it holds ${unexpected.length} file(s) synth did not write: ${shown}${more}`,
     {
-      hint: "choose another --out folder, or pass --force to replace it",
+      hint: "move those files out of the folder, choose another --out folder, or pass --force to replace the folder and everything in it",
     },
   );
 }
@@ -261,7 +348,7 @@ export async function synthesize(
       pending: pendingStacks(plans),
       emulatorLeftOut: emulatorView(config).leftOut,
       manualSteps: manualSteps(config),
-      networkCost: organizationNetworkCost(config.accounts),
+      networkCost: organizationNetworkCost(config.accounts, config.regions.home),
       parallelism: { parts: parts.length, processes: inWorkers },
     };
     // The marker holds no absolute path and nothing about how work was split, so outputs stay
@@ -272,7 +359,13 @@ export async function synthesize(
       emulatorLeftOut: _rehearsalOnly,
       ...portable
     } = result;
-    const marker = { generator: "aws-baseline", kind: MARKER_KIND, version: VERSION, ...portable };
+    const marker = {
+      generator: "aws-baseline",
+      kind: MARKER_KIND,
+      version: VERSION,
+      ...portable,
+      sha256: await fileHashes(staging),
+    };
     await writeFile(join(staging, OUTPUT_MARKER), `${JSON.stringify(marker, null, 2)}\n`);
 
     interrupted(options.signal);

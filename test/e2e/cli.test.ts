@@ -42,6 +42,29 @@ describe("aws-baseline (built CLI)", () => {
     );
   });
 
+  it("validate: a region that does not exist is named with a guess and regions.allowUnknown; listed there it passes", () => {
+    const dir = tempDir();
+    const file = join(dir, "answers.json");
+    const answers = exampleAnswers();
+    answers.regions = { home: "eu-west-1", enabled: ["eu-west-1", "eu-westeros-1"] };
+    writeFileSync(file, JSON.stringify(answers));
+    const run = cli(["validate", "--config", file]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("✖ regions.enabled[1] is not an AWS region aws-baseline knows");
+    expect(run.stderr).toContain('received: "eu-westeros-1"');
+    expect(run.stderr).toContain('did you mean "eu-west-1"?');
+    expect(run.stderr).toContain("add it to regions.allowUnknown");
+    expect(run.stderr).not.toContain("    at "); // no stack trace
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...answers,
+        regions: { ...answers.regions, allowUnknown: ["eu-westeros-1"] },
+      }),
+    );
+    expect(cli(["validate", "--config", file]).code).toBe(0);
+  });
+
   it("validate: five mistakes exit 1 with five messages naming key paths, values and fixes", () => {
     const run = cli(["validate", "--config", fiveMistakes()]);
     expect(run.code).toBe(1);
@@ -139,6 +162,27 @@ describe("aws-baseline (built CLI)", () => {
     expect(run.stderr).toContain("[OUTPUT_NOT_OURS]");
     expect(run.stderr).toContain("--force");
     expect(readFileSync(join(dir, "notes.txt"), "utf8")).toBe("keep me");
+  });
+
+  it("synth: a copied marker beside the user's files is not enough to replace them; a real output is replaced", () => {
+    const out = join(tempDir(), "cdktf.out");
+    expect(cli(["synth", "-c", EXAMPLE_FILE, "-o", out, "--tf-validate", "never"]).code).toBe(0);
+    const mine = join(tempDir(), "mine");
+    mkdirSync(mine);
+    writeFileSync(join(mine, "notes.txt"), "keep me");
+    writeFileSync(
+      join(mine, "aws-baseline.synth.json"),
+      readFileSync(join(out, "aws-baseline.synth.json")),
+    );
+    const run = cli(["synth", "-c", EXAMPLE_FILE, "-o", mine, "--tf-validate", "never"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("[OUTPUT_NOT_OURS]");
+    expect(run.stderr).toContain("synth did not write: notes.txt");
+    expect(run.stderr).toContain("--force");
+    expect(readFileSync(join(mine, "notes.txt"), "utf8")).toBe("keep me");
+    // The real previous output is replaced without --force.
+    const again = cli(["synth", "-c", EXAMPLE_FILE, "-o", out, "--tf-validate", "never"]);
+    expect(again.code, again.stderr).toBe(0);
   });
 
   it("schema prints the committed JSON Schema", () => {

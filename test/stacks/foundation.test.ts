@@ -127,6 +127,32 @@ describe("state backend", () => {
   });
 });
 
+describe("regions newer than the pinned provider", () => {
+  it("their providers and S3 backend skip the provider's own region check; known regions do not", async () => {
+    const answers = exampleAnswers();
+    answers.regions = {
+      home: "eu-west-1",
+      enabled: ["eu-west-1", "ap-southeast-6", "xx-newregion-1"],
+      allowUnknown: ["xx-newregion-1"],
+    };
+    answers.state = { backend: "s3", bucket: "acme-tfstate", region: "xx-newregion-1" };
+    const out = await synthTo(configFrom(answers));
+    const providers = out.stack("baseline-dev").provider.aws as Record<string, unknown>[];
+    const skips = Object.fromEntries(
+      providers.map((p) => [p.region, p.skip_region_validation ?? false]),
+    );
+    expect(skips).toEqual({ "eu-west-1": false, "ap-southeast-6": true, "xx-newregion-1": true });
+    expect(out.stack("org").terraform.backend.s3.skip_region_validation).toBe(true);
+  });
+
+  it("a known region's backend is unchanged", async () => {
+    const answers = exampleAnswers();
+    answers.state = { backend: "s3", bucket: "acme-tfstate", region: "eu-west-1" };
+    const out = await synthTo(configFrom(answers));
+    expect(out.stack("org").terraform.backend.s3).not.toHaveProperty("skip_region_validation");
+  });
+});
+
 describe("account IDs not known yet", () => {
   it("synthesizes only what needs no member ID and names what waits, with the answers key", async () => {
     const partial = await synthTo(configFrom(minimalAnswers()));

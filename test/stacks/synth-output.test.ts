@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BaselineConfig } from "../../src/answers/resolve.js";
@@ -48,6 +57,73 @@ describe("synth output", () => {
       code: "OUTPUT_NOT_OURS",
     });
     expect(readFileSync(join(project, "main.ts"), "utf8")).toBe("user code");
+  });
+
+  it("a copied marker does not make a folder of the user's files replaceable", async () => {
+    const real = join(tempDir(), "cdktf.out");
+    await synthesize(config, { outDir: real });
+    const mine = tempDir();
+    copyFileSync(join(real, OUTPUT_MARKER), join(mine, OUTPUT_MARKER));
+    writeFileSync(join(mine, "notes.txt"), "keep me");
+    await expect(synthesize(config, { outDir: mine })).rejects.toMatchObject({
+      code: "OUTPUT_NOT_OURS",
+      message: expect.stringContaining("holds 1 file(s) synth did not write: notes.txt"),
+      hint: expect.stringContaining("--force"),
+    });
+    expect(readFileSync(join(mine, "notes.txt"), "utf8")).toBe("keep me");
+  });
+
+  it("an output with a file added or changed by hand is not replaced; one with only terraform's files is", async () => {
+    const dir = join(tempDir(), "cdktf.out");
+    await synthesize(config, { outDir: dir });
+    // What terraform and a desktop leave in an output: all fine to replace.
+    mkdirSync(join(dir, "stacks/org/.terraform/providers"), { recursive: true });
+    writeFileSync(join(dir, "stacks/org/.terraform/providers/x"), "cache");
+    writeFileSync(join(dir, "stacks/org/.terraform.lock.hcl"), "# lock");
+    writeFileSync(join(dir, "stacks/org/aws-baseline.tfplan"), "plan");
+    writeFileSync(join(dir, ".DS_Store"), "");
+    await synthesize(config, { outDir: dir });
+    expect(readFileSync(join(dir, "stacks/org/.terraform.lock.hcl"), "utf8")).toBe("# lock");
+
+    const stack = join(dir, "stacks/org/cdk.tf.json");
+    writeFileSync(stack, readFileSync(stack, "utf8").replace("}", ', "edited": true }'));
+    writeFileSync(join(dir, "stacks/org/override.tf.json"), "{}");
+    await expect(synthesize(config, { outDir: dir })).rejects.toMatchObject({
+      code: "OUTPUT_NOT_OURS",
+      message: expect.stringContaining(
+        "stacks/org/cdk.tf.json (changed since synth wrote it), stacks/org/override.tf.json",
+      ),
+    });
+    expect(existsSync(join(dir, "stacks/org/override.tf.json"))).toBe(true);
+    await synthesize(config, { outDir: dir, force: true });
+    expect(existsSync(join(dir, "stacks/org/override.tf.json"))).toBe(false);
+  });
+
+  it("an output written before the marker had hashes is replaced, unless it holds other files", async () => {
+    const dir = join(tempDir(), "cdktf.out");
+    await synthesize(config, { outDir: dir });
+    const markerFile = join(dir, OUTPUT_MARKER);
+    const { sha256: _hashes, ...older } = JSON.parse(readFileSync(markerFile, "utf8"));
+    writeFileSync(markerFile, JSON.stringify(older));
+    writeFileSync(join(dir, "stacks/org/notes.md"), "mine");
+    await expect(synthesize(config, { outDir: dir })).rejects.toMatchObject({
+      message: expect.stringContaining("synth did not write: stacks/org/notes.md"),
+    });
+    rmSync(join(dir, "stacks/org/notes.md"));
+    await synthesize(config, { outDir: dir });
+    expect(JSON.parse(readFileSync(markerFile, "utf8")).sha256).toBeDefined();
+  });
+
+  it("the marker records the SHA-256 of every file synth wrote", async () => {
+    const dir = join(tempDir(), "cdktf.out");
+    await synthesize(config, { outDir: dir });
+    const marker = JSON.parse(readFileSync(join(dir, OUTPUT_MARKER), "utf8"));
+    const written = Object.keys(snapshotTree(dir)).filter((f) => f !== OUTPUT_MARKER);
+    expect(Object.keys(marker.sha256).sort()).toEqual(written.sort());
+    const manifest = readFileSync(join(dir, "manifest.json"));
+    expect(marker.sha256["manifest.json"]).toBe(
+      createHash("sha256").update(manifest).digest("hex"),
+    );
   });
 
   it("keeps each stack's .terraform folder and lock file across re-synthesis, drops removed stacks", async () => {

@@ -299,6 +299,16 @@ describe("accounts discover", () => {
     expect(d.problems).toEqual([]);
   });
 
+  it("an enabled region newer than aws-baseline's list goes into regions.allowUnknown, so the answers stay valid", async () => {
+    const org = fakeOrg();
+    org.regions = [...org.regions, "xx-newregion-1"];
+    serve(org);
+    const d = await discover(clients, { homeRegion: "eu-west-1", prefix: "acme" });
+    expect(d.answers.regions).toMatchObject({ allowUnknown: ["xx-newregion-1"] });
+    expect((d.answers.regions as { enabled: string[] }).enabled).toContain("xx-newregion-1");
+    expect(d.problems).toEqual([]);
+  });
+
   it("derives account names that satisfy the answers' naming rule", () => {
     expect(slug("Prod Workloads (EU)", "x")).toBe("prod-workloads-eu");
     expect(slug("123 Data", "account-1234")).toBe("data");

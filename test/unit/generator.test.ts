@@ -20,6 +20,9 @@ import {
   collectValidAnswers,
   type Prompter,
 } from "../../src/generator/wizard.js";
+import { answerChanges, answersFileChanges } from "../../src/generator/answers-changes.js";
+import { idsInWords } from "../../src/generator/summary.js";
+import { configFrom, exampleAnswers, minimalAnswers } from "../helpers/answers.js";
 import { tempDir } from "../helpers/synth.js";
 
 /**
@@ -118,6 +121,26 @@ describe("init wizard", () => {
     expect(validateAnswers(run.answers).ok).toBe(true);
   });
 
+  it("a region that does not exist is rejected as it is typed, with a guess", async () => {
+    const run = await interactive({
+      ...REQUIRED,
+      homeRegion: ["eu-westeros-1", "eu-west-1"],
+      regions: ["eu-west-1, us-east-3", "eu-west-1, us-east-1"],
+    });
+    const errors = Object.fromEntries(
+      run.rejected.map((r) => [`${r.id}:${String(r.input)}`, r.error]),
+    );
+    expect(errors["homeRegion:eu-westeros-1"]).toContain(
+      "eu-westeros-1 is not an AWS region aws-baseline knows",
+    );
+    expect(errors["homeRegion:eu-westeros-1"]).toContain('did you mean "eu-west-1"?');
+    expect(errors["regions:eu-west-1, us-east-3"]).toContain("us-east-3 is not an AWS region");
+    expect(run.answers.regions).toMatchObject({
+      home: "eu-west-1",
+      enabled: ["eu-west-1", "us-east-1"],
+    });
+  });
+
   it("Enter on an empty required answer asks again at once; an empty list is an empty list", async () => {
     const run = await interactive({
       ...REQUIRED,
@@ -197,6 +220,7 @@ describe("init wizard", () => {
     expect(result.config.regions).toEqual({
       home: "us-east-1",
       enabled: ["us-east-1", "us-west-2"],
+      allowUnknown: [],
     });
   });
 
@@ -458,5 +482,74 @@ describe("generated project", () => {
     );
     expect(forced).toMatchObject({ "main.ts": "replaced", ".gitignore": "replaced" });
     expect(existsSync(join(dir, ".github/workflows/drift.yml"))).toBe(true);
+  });
+});
+
+describe("re-running init over an answers file", () => {
+  it("names each changed answer by key path; accounts by index; generator keys are not answers", () => {
+    const before = exampleAnswers();
+    const after = exampleAnswers();
+    after.regions.home = "eu-central-1";
+    after.accounts[4].network.nat = "single";
+    after.accounts.push({ name: "qa" });
+    after.generatedBy = "aws-baseline 9.9.9";
+    delete after.billing;
+    expect(answerChanges(before, after)).toEqual([
+      { path: "regions.home", before: before.regions.home, after: "eu-central-1" },
+      { path: "accounts[4].network.nat", before: "per-az", after: "single" },
+      { path: `accounts[${before.accounts.length}]`, before: undefined, after: { name: "qa" } },
+      { path: "billing", before: before.billing, after: undefined },
+    ]);
+    expect(answerChanges(before, exampleAnswers())).toEqual([]);
+  });
+
+  it("a file with the same answers (in another layout, or leaving defaults out) is the same", async () => {
+    const dir = tempDir();
+    const file = join(dir, ANSWERS_FILE);
+    expect(await answersFileChanges(dir, minimalAnswers())).toBeUndefined(); // no file yet
+    writeFileSync(file, JSON.stringify(minimalAnswers()));
+    // The same answers with a default spelt out (trail retention 365 days is the default).
+    const spelt = { ...minimalAnswers(), cloudtrail: { retentionDays: 365 } };
+    expect(await answersFileChanges(dir, spelt)).toBeUndefined();
+    const other = { ...minimalAnswers(), cloudtrail: { retentionDays: 400 } };
+    expect(await answersFileChanges(dir, other)).toEqual({
+      file,
+      changes: [{ path: "cloudtrail", before: undefined, after: { retentionDays: 400 } }],
+    });
+    writeFileSync(file, "{ not json");
+    expect((await answersFileChanges(dir, other))?.unreadable).toMatch(/JSON/);
+  });
+
+  it("writeProject replaces a user-owned file only when asked to by name", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, ANSWERS_FILE), "{}\n");
+    writeFileSync(join(dir, "main.ts"), "// mine\n");
+    const files = [
+      { path: ANSWERS_FILE, content: '{ "version": 1 }\n', owner: "user" as const },
+      { path: "main.ts", content: "// generated\n", owner: "user" as const },
+    ];
+    const actions = Object.fromEntries(
+      (await writeProject(dir, files, { replace: [ANSWERS_FILE] })).map((r) => [r.path, r.action]),
+    );
+    expect(actions).toEqual({ [ANSWERS_FILE]: "replaced", "main.ts": "kept" });
+    expect(readFileSync(join(dir, "main.ts"), "utf8")).toBe("// mine\n");
+  });
+});
+
+describe("init summary in the user's words", () => {
+  it("answers keys that wait for the first deploy become the IDs they are, named by account", () => {
+    const config = configFrom(minimalAnswers()); // log-archive, dev, test, prod
+    expect(idsInWords(["accounts[0].accountId"], config)).toBe("the account ID of log-archive");
+    expect(
+      idsInWords(
+        [
+          "accounts[2].accountId",
+          "organization.id",
+          "management.accountId",
+          "accounts[0].accountId",
+        ],
+        config,
+      ),
+    ).toBe("the organization ID and the account IDs of management, log-archive and test");
   });
 });

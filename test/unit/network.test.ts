@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { overlaps, parseCidr, type Cidr } from "../../src/util/cidr.js";
-import { estimateNetworkCost, organizationNetworkCost } from "../../src/network/cost.js";
+import {
+  describeNetworkCost,
+  estimateNetworkCost,
+  organizationNetworkCost,
+} from "../../src/network/cost.js";
 import { networkLayout } from "../../src/network/layout.js";
 import { LIST_PRICES } from "../../src/network/list-prices.js";
 import { configFrom, minimalAnswers } from "../helpers/answers.js";
@@ -110,9 +114,20 @@ describe("network cost", () => {
 
   it("the organization total adds up per account and names the price date", () => {
     const config = configFrom(minimalAnswers()); // dev and test: single NAT; prod: 3 per-AZ NATs
-    const cost = organizationNetworkCost(config.accounts);
+    const cost = organizationNetworkCost(config.accounts, config.regions.home);
     expect(Object.keys(cost.byAccount)).toEqual(["dev", "test", "prod"]);
     expect(cost.monthlyUsd).toBeCloseTo(5 * (0.045 + 0.005) * month, 2);
     expect(cost.pricesAsOf).toBe(LIST_PRICES.asOf);
+  });
+
+  it("the cost line names the prices' region and date, and says so when the networks are elsewhere", () => {
+    const config = configFrom(minimalAnswers());
+    const home = describeNetworkCost(organizationNetworkCost(config.accounts, LIST_PRICES.region));
+    expect(home).toContain(`; ${LIST_PRICES.region} list prices of ${LIST_PRICES.asOf}, traffic`);
+    expect(home).not.toContain("networks are in");
+    const ireland = describeNetworkCost(organizationNetworkCost(config.accounts, "eu-west-1"));
+    expect(ireland).toContain(
+      `priced at ${LIST_PRICES.region} list prices of ${LIST_PRICES.asOf}; the networks are in eu-west-1, which can cost up to about a third more; traffic not included`,
+    );
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { validateAnswers } from "../../src/answers/load.js";
 import type { Problem } from "../../src/answers/problems.js";
+import {
+  KNOWN_REGIONS,
+  KNOWN_REGIONS_AS_OF,
+  providerKnowsRegion,
+  REGIONS_ENABLED_BY_DEFAULT,
+} from "../../src/answers/regions.js";
 import { RULES } from "../../src/answers/rules.js";
 import { exampleAnswers, minimalAnswers } from "../helpers/answers.js";
 
@@ -167,5 +173,55 @@ describe("semantic rules", () => {
 
   it("every rule passes on the bundled example (no false positives)", () => {
     expect(problemsOf(exampleAnswers())).toEqual([]);
+  });
+});
+
+describe("region names", () => {
+  it("a region with the right shape that does not exist is named, with a guess and the way to let a new one in", () => {
+    const answers = exampleAnswers();
+    answers.regions = { home: "eu-westeros-1", enabled: ["eu-west-1", "us-east-3"] };
+    answers.state = { backend: "s3", bucket: "acme-tfstate", region: "eu-centrl-1" };
+    const at = byPath(problemsOf(answers).filter((p) => p.rule === "regions-known"));
+    expect(at["regions.home"]).toMatchObject({
+      rule: "regions-known",
+      received: "eu-westeros-1",
+      message: `is not an AWS region aws-baseline knows (its list is of ${KNOWN_REGIONS_AS_OF})`,
+    });
+    expect(at["regions.home"]?.fix).toContain('did you mean "eu-west-1"?');
+    expect(at["regions.home"]?.fix).toContain("add it to regions.allowUnknown");
+    expect(at["regions.enabled[1]"]?.fix).toContain('did you mean "us-east-1" or "us-east-2"?');
+    expect(at["state.region"]?.fix).toContain('did you mean "eu-central-1"?');
+    expect(at["regions.enabled[0]"]).toBeUndefined();
+  });
+
+  it("regions.allowUnknown lets a region newer than the list in; China's partition stays out", () => {
+    const answers = exampleAnswers();
+    answers.regions = { home: "eu-west-1", enabled: ["eu-west-1", "xx-newregion-1"] };
+    expect(problemsOf(answers).map((p) => p.path)).toEqual(["regions.enabled[1]"]);
+    answers.regions.allowUnknown = ["xx-newregion-1"];
+    expect(problemsOf(answers)).toEqual([]);
+    answers.regions = {
+      home: "eu-west-1",
+      enabled: ["eu-west-1", "cn-north-1"],
+      allowUnknown: ["cn-north-1"],
+    };
+    expect(problemsOf(answers)).toEqual([
+      expect.objectContaining({
+        path: "regions.enabled[1]",
+        message: "is in the aws-cn (China) partition, which aws-baseline does not support",
+      }),
+    ]);
+    answers.regions = { home: "eu-west-1", enabled: ["eu-west-1"], allowUnknown: ["Mars"] };
+    expect(problemsOf(answers).map((p) => p.path)).toEqual(["regions.allowUnknown[0]"]);
+  });
+
+  it("the known list has every default region, the 2025 regions and GovCloud; only the newest skip the provider's check", () => {
+    for (const region of REGIONS_ENABLED_BY_DEFAULT) expect(KNOWN_REGIONS[region]).toBe("aws");
+    for (const region of ["ap-southeast-7", "mx-central-1", "ap-east-2", "ca-west-1"])
+      expect(KNOWN_REGIONS[region]).toBe("aws");
+    expect(KNOWN_REGIONS["us-gov-west-1"]).toBe("aws-us-gov");
+    expect(providerKnowsRegion("eu-west-1")).toBe(true);
+    expect(providerKnowsRegion("ap-southeast-6")).toBe(false); // newer than hashicorp/aws 5.100.0
+    expect(providerKnowsRegion("xx-newregion-1")).toBe(false);
   });
 });

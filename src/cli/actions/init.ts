@@ -1,6 +1,7 @@
 /** `aws-baseline init [DIR]`: answers (wizard, file, preset, flags) -> a generated project. */
 import { existsSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
+import pc from "picocolors";
 import { readAnswersFile } from "../../answers/load.js";
 import { BaselineError } from "../../errors.js";
 import {
@@ -16,11 +17,12 @@ import {
 import { choosePackageSource, packedTarball, VENDOR_SPEC } from "../../generator/package-source.js";
 import { prefixFrom } from "../../answers/names.js";
 import { QUESTIONS } from "../../generator/questions.js";
+import { answersFileChanges, type AnswersFileChanges } from "../../generator/answers-changes.js";
 import { summarize } from "../../generator/summary.js";
 import { collectValidAnswers } from "../../generator/wizard.js";
-import type { Io } from "../io.js";
+import type { Colors, Io } from "../io.js";
 import { confirmWrite, terminalPrompter } from "../prompter.js";
-import { renderInitResult, renderProblems, renderSummary } from "../render.js";
+import { renderAnswerChanges, renderInitResult, renderProblems, renderSummary } from "../render.js";
 
 export interface InitFlags {
   readonly answers?: string;
@@ -71,12 +73,16 @@ export async function initCommand(
   const summary = await summarize(config);
   const where = relative(process.cwd(), target) || ".";
   if (!io.json) io.progress(renderSummary(summary, io.color));
-  if (interactive && !(await confirmWrite(`Write the project to ${where}?`))) {
+  const changed = await answersFileChanges(target, answers);
+  const replace = changed ? await replaceAnswers(changed, { interactive, where, flags, io }) : [];
+  // Replacing the answers was asked already (unless --force decided it).
+  const confirmed = changed !== undefined && !flags.force;
+  if (!confirmed && interactive && !(await confirmWrite(`Write the project to ${where}?`))) {
     throw new BaselineError("ABORTED", "init cancelled: nothing was written");
   }
   const source = choosePackageSource(flags.packageSpec);
   const files = await renderProject(answers, config, { packageSpec: source.spec });
-  const written = await writeProject(target, files, { force: flags.force });
+  const written = await writeProject(target, files, { force: flags.force, replace });
   // The tarball only where package.json (which may be the user's, kept) depends on it.
   const dependency = await packageDependency(target);
   if (source.kind === "vendor" && dependency === VENDOR_SPEC) {
@@ -94,5 +100,47 @@ export async function initCommand(
   };
   io.result({ ok: true, dir: where, files: written, package: pkg, placeholders, summary }, () =>
     renderInitResult(where, written, placeholders, io.color, pkg),
+  );
+}
+
+/**
+ * The project's answers file holds other answers than these: never keep it and report success.
+ * --force replaces it (the changes are shown); a terminal asks (default no); anything else
+ * (--yes, --answers, --json, no terminal) stops with the changes, and nothing is written.
+ */
+async function replaceAnswers(
+  changed: AnswersFileChanges,
+  o: { interactive: boolean; where: string; flags: InitFlags; io: Io },
+): Promise<string[]> {
+  const { io } = o;
+  const file = relative(process.cwd(), changed.file) || ANSWERS_FILE;
+  // Coloured on the terminal; plain in the error, which --json carries as text.
+  const what = (c: Colors) =>
+    changed.unreadable
+      ? `${file} is not valid JSON (${changed.unreadable})`
+      : `${file} holds other answers:\n${renderAnswerChanges(changed.changes, c)}`;
+  if (o.flags.force) {
+    io.progress(
+      `${what(io.color)}\n${io.color.yellow("--force: replacing it with these answers")}`,
+    );
+    return [ANSWERS_FILE];
+  }
+  if (o.interactive) {
+    io.progress(what(io.color));
+    if (
+      await confirmWrite(`Replace ${ANSWERS_FILE} with these answers and write ${o.where}?`, false)
+    )
+      return [ANSWERS_FILE];
+    throw new BaselineError(
+      "ABORTED",
+      `init cancelled: ${ANSWERS_FILE} keeps its answers, and nothing was written`,
+    );
+  }
+  throw new BaselineError(
+    "ANSWERS_DIFFER",
+    `${what(pc.createColors(false))}\nNothing was written.`,
+    {
+      hint: `pass --force to replace ${file} with these answers, or edit ${file} and run init again`,
+    },
   );
 }

@@ -17,6 +17,7 @@ import {
   type RunOptions,
 } from "../../run/terraform/operations.js";
 import type { Node } from "../../run/terraform/order.js";
+import { stopIfInterrupted, whileInterruptible } from "../interrupt.js";
 import type { Io } from "../io.js";
 import { credentialsError } from "../../run/terraform/runner.js";
 import { confirmOrStop } from "../prompter.js";
@@ -73,10 +74,15 @@ function withoutBreakGlass(stacks: readonly Node[]): Node[] {
   return stacks.filter((s) => stackKindOf(s.name) !== "access");
 }
 
-async function prepare(flags: RunFlags, command: string, io: Io): Promise<Prepared> {
+async function prepare(
+  flags: RunFlags,
+  command: string,
+  io: Io,
+  signal: AbortSignal,
+): Promise<Prepared> {
   const config = flags.synth ? await loadConfigFor(flags.config, flags.endpointUrl) : undefined;
   const synthesized = config
-    ? await synthStacks(config, flags.out)
+    ? await synthStacks(config, flags.out, signal)
     : { stacks: await readManifest(flags.out), pending: [] };
   const leftOut = leftOutLines(synthesized.emulatorLeftOut ?? [], io.color);
   if (leftOut.length > 0) io.progress(leftOut.join("\n").trim());
@@ -94,8 +100,31 @@ async function prepare(flags: RunFlags, command: string, io: Io): Promise<Prepar
     stacks: selected.map((s) => s.name),
     ...runnerProgress(io),
   });
-  const options: RunOptions = { ...runner, concurrency: flags.concurrency };
+  const options: RunOptions = { ...runner, concurrency: flags.concurrency, signal };
   return { stacks: synthesized.stacks, selected, pending: synthesized.pending, options, config };
+}
+
+const INTERRUPTED = "interrupted: every terraform it started has stopped, and no other was started";
+
+/**
+ * Runs a command's body so that SIGINT/SIGTERM stop it cleanly: during synthesis as `synth`
+ * does, during terraform by one SIGINT to each running terraform (no new one starts), then
+ * exit 130.
+ */
+function interruptible<T>(command: string, io: Io, body: (signal: AbortSignal) => Promise<T>) {
+  let told = false;
+  return whileInterruptible(body, {
+    interrupted: `${command} ${INTERRUPTED}`,
+    onRepeat: () => {
+      if (told) return;
+      told = true;
+      io.progress(
+        io.color.yellow(
+          "stopping: terraform finishes what it is doing and saves its state (interrupting it twice could lose state); please wait",
+        ),
+      );
+    },
+  });
 }
 
 export interface PlanFlags extends RunFlags {
@@ -103,8 +132,13 @@ export interface PlanFlags extends RunFlags {
 }
 
 export async function planCommand(flags: PlanFlags, io: Io): Promise<void> {
-  const prepared = await prepare(flags, "plan", io);
+  await interruptible("plan", io, (signal) => plan(flags, io, signal));
+}
+
+async function plan(flags: PlanFlags, io: Io, signal: AbortSignal): Promise<void> {
+  const prepared = await prepare(flags, "plan", io, signal);
   const plans = await planAll(prepared.selected, prepared.options);
+  stopIfInterrupted(signal, `plan ${INTERRUPTED}`);
   const changed = plans.some((p) => p.status === "planned" && p.hasChanges);
   io.result(
     { ok: plans.every((p) => p.status === "planned"), stacks: plans, pending: prepared.pending },
@@ -120,7 +154,11 @@ export interface DeployFlags extends RunFlags {
 }
 
 export async function deployCommand(flags: DeployFlags, io: Io): Promise<void> {
-  const prepared = await prepare(flags, "deploy", io);
+  await interruptible("deploy", io, (signal) => deployStacks(flags, io, signal));
+}
+
+async function deployStacks(flags: DeployFlags, io: Io, signal: AbortSignal): Promise<void> {
+  const prepared = await prepare(flags, "deploy", io, signal);
   const c = io.color;
   const result = await deploy({
     answersFile: flags.config,
@@ -132,6 +170,7 @@ export async function deployCommand(flags: DeployFlags, io: Io): Promise<void> {
     synthesized: { stacks: prepared.stacks, pending: prepared.pending },
     run: prepared.options,
     confirm: async (wave) => {
+      stopIfInterrupted(signal, `deploy ${INTERRUPTED}; wave ${wave.wave} was not applied`);
       await confirmOrStop(io, {
         yes: flags.yes,
         command: "deploy",
@@ -168,8 +207,13 @@ export interface DriftFlags extends RunFlags {
 }
 
 export async function driftCommand(flags: DriftFlags, io: Io): Promise<void> {
-  const prepared = await prepare(flags, "drift", io);
+  await interruptible("drift", io, (signal) => drift(flags, io, signal));
+}
+
+async function drift(flags: DriftFlags, io: Io, signal: AbortSignal): Promise<void> {
+  const prepared = await prepare(flags, "drift", io, signal);
   const results = await driftAll(prepared.selected, prepared.options);
+  stopIfInterrupted(signal, `drift ${INTERRUPTED}`);
   const code = driftExitCode(results);
   const summary = { ok: code === 0, exitCode: code, stacks: results, pending: prepared.pending };
   if (flags.markdown && !io.json)

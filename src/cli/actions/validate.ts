@@ -8,7 +8,7 @@ export async function validateCommand(opts: { config: string }, io: Io): Promise
   const config = await loadConfig(opts.config);
   const specs = planStacks(config);
   const waiting = specs.filter((s) => s.waitingFor.length > 0);
-  const networkCost = organizationNetworkCost(config.accounts);
+  const networkCost = organizationNetworkCost(config.accounts, config.regions.home);
   io.result(
     {
       ok: true,

@@ -49,7 +49,9 @@ Examples:
 
 Without a terminal, init never waits for input: it fails and names the answers it is missing.
 Files with the marker line (README.md, .gitignore, drift.yml) are refreshed on every run; files you
-own are written once and replaced only with --force.`,
+own are written once and replaced only with --force. A re-run whose answers differ from the
+project's aws-baseline.json lists the changes and asks before replacing it; without a terminal it
+writes nothing and exits 1 unless --force is given.`,
     )
     .action(async (dir: string, opts) => {
       const { initCommand } = await import("../actions/init.js");

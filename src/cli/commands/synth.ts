@@ -22,7 +22,7 @@ export function registerSynth(program: Command, io: CurrentIo): void {
     )
     .addOption(configOption())
     .addOption(new Option("-o, --out <dir>", "output folder").default(DEFAULT_OUT))
-    .addOption(new Option("--force", "replace --out even if it is not an aws-baseline output"))
+    .addOption(new Option("--force", "replace --out even if it holds files synth did not write"))
     .addOption(
       new Option(
         "--tf-validate <when>",

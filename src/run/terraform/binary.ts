@@ -3,9 +3,9 @@
  * (flag or AWS_BASELINE_TERRAFORM via the CLI, or the answers), and must be >= 1.10 (S3-native
  * state locking).
  */
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
-import { homedir } from "node:os";
+import { constants, homedir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { BaselineError } from "../../errors.js";
@@ -180,28 +180,47 @@ export interface RunResult {
   readonly stderr: string;
 }
 
-/** Runs terraform in `cwd`; a non-zero exit is a result, not an exception. */
+/**
+ * Runs terraform in `cwd`; a non-zero exit is a result, not an exception (a binary that cannot
+ * start at all is). With a `signal`, terraform runs in its own process group, so a Ctrl-C in
+ * the terminal reaches it only through the signal: once, as one SIGINT, which terraform answers
+ * by stopping at a safe point (a second one would make it exit at once, state unsaved). Once the
+ * signal has fired, no terraform starts.
+ */
 export async function runTerraform(
   binary: TerraformBinary,
   args: readonly string[],
   cwd: string,
   env: Record<string, string> = {},
+  signal?: AbortSignal,
 ): Promise<RunResult> {
-  try {
-    const { stdout, stderr } = await run(binary.command, [...args], {
+  if (signal?.aborted) {
+    throw new BaselineError("ABORTED", `interrupted: ${binary.command} ${args[0]} was not started`);
+  }
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(binary.command, [...args], {
       cwd,
       env: terraformEnv(env),
-      maxBuffer: 256 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: signal !== undefined,
     });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as {
-      code?: number | string;
-      stdout?: string;
-      stderr?: string;
-      message: string;
-    };
-    if (typeof e.code !== "number") throw error; // could not start at all
-    return { code: e.code, stdout: e.stdout ?? "", stderr: e.stderr ?? e.message };
-  }
+    const interrupt = () => child.kill("SIGINT");
+    signal?.addEventListener("abort", interrupt, { once: true });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    child.once("error", (error) => {
+      signal?.removeEventListener("abort", interrupt);
+      reject(error); // could not start at all
+    });
+    child.once("close", (code, killedBy) => {
+      signal?.removeEventListener("abort", interrupt);
+      resolveRun({
+        code: code ?? 128 + (killedBy ? (constants.signals[killedBy] ?? 0) : 0),
+        stdout: Buffer.concat(stdout).toString("utf8"),
+        stderr: Buffer.concat(stderr).toString("utf8"),
+      });
+    });
+  });
 }

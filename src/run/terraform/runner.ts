@@ -17,6 +17,7 @@ import {
   type TerraformBinary,
 } from "./binary.js";
 import { parsePlan, type ParsedPlan } from "./plan-json.js";
+import { PLAN_FILE } from "../../synth/synth.js";
 
 export type Step = "init" | "plan" | "show" | "apply";
 
@@ -39,6 +40,11 @@ export interface RunnerOptions {
   /** Extra environment (e.g. emulator credentials). */
   readonly env?: Record<string, string>;
   readonly onEvent?: (event: StepEvent) => void;
+  /**
+   * Interrupt (SIGINT/SIGTERM in the CLI): each running terraform gets one SIGINT and stops at a
+   * safe point, no step starts any more, and the interrupted steps throw ABORTED.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** A step that failed: the stack, the step, and the end of terraform's error output. */
@@ -78,7 +84,7 @@ export function noCredentials(message: string, cause?: unknown): BaselineError {
   });
 }
 
-export const PLAN_FILE = "aws-baseline.tfplan";
+export { PLAN_FILE };
 
 export function stackDir(options: RunnerOptions, stack: string): string {
   return join(options.outDir, "stacks", stack);
@@ -109,20 +115,30 @@ export async function runStep(
   okCodes: readonly number[] = [0],
   extraEnv: Record<string, string> = {},
 ): Promise<RunResult> {
+  if (options.signal?.aborted) {
+    throw new BaselineError("ABORTED", `${name} of ${stack} was not started: interrupted`);
+  }
   const started = performance.now();
   options.onEvent?.({ stack, step: name, status: "start" });
   const log = logFile(options, stack);
   await mkdir(options.logsDir, { recursive: true });
-  const result = await runTerraform(options.binary, args, stackDir(options, stack), {
-    ...options.env,
-    ...extraEnv,
-  });
+  const result = await runTerraform(
+    options.binary,
+    args,
+    stackDir(options, stack),
+    { ...options.env, ...extraEnv },
+    options.signal,
+  );
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   const shown = name === "show" ? "(plan JSON, not logged)" : result.stdout;
   await appendFile(
     log,
     `\n===== ${new Date().toISOString()} ${options.binary.command} ${args.join(" ")} -> exit ${result.code} (${seconds} s)\n${shown}${result.stderr}`,
   );
+  if (options.signal?.aborted) {
+    options.onEvent?.({ stack, step: name, status: "failed", seconds });
+    throw new BaselineError("ABORTED", `${name} of ${stack} was interrupted`);
+  }
   const ok = okCodes.includes(result.code);
   options.onEvent?.({ stack, step: name, status: ok ? "done" : "failed", seconds });
   if (!ok) throw new StepFailed(stack, name, tail(result), log, result.stderr || result.stdout);

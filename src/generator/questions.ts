@@ -141,6 +141,12 @@ function applyAccounts(
 type ObjectLockMode = NonNullable<ValueAt<Draft, "cloudtrail.objectLock.mode">>;
 type StateBackend = NonNullable<ValueAt<Draft, "state.backend">>;
 
+/** The identity select's value for the two switches. */
+function identityMode(users: boolean, center: boolean): string {
+  if (users && center) return "both";
+  return center ? "identity-center" : "iam-users";
+}
+
 /** The object-lock select's value for a draft's cloudtrail.objectLock (defaults from the schema). */
 function objectLockChoice(lock: { enabled?: boolean; mode?: ObjectLockMode }): string {
   return (lock.enabled ?? OBJECT_LOCK_DEFAULTS.enabled)
@@ -237,8 +243,43 @@ export const QUESTIONS: readonly Question[] = [
     check: (value, draft, schema) =>
       schema("regions.enabled", value, draft) ?? checkRegions(value, draft),
   }),
+  {
+    id: "identityMode",
+    covers: "identity",
+    group: "Identity",
+    message: "How people sign in and reach every account",
+    kind: "select",
+    flag: "--identity-mode <mode>",
+    choices: [
+      {
+        title: "IAM users in the management account, MFA-only roles in every account",
+        value: "iam-users",
+      },
+      {
+        title: "IAM Identity Center permission sets (setting it up is a manual step)",
+        value: "identity-center",
+      },
+      { title: "both", value: "both" },
+    ],
+    read: (draft) => {
+      const users = getAt(draft, "identity.admins.enabled");
+      const center = getAt(draft, "identity.identityCenter.enabled");
+      if (users === undefined && center === undefined) return undefined;
+      return identityMode(users ?? true, center ?? false);
+    },
+    fallback: () => "iam-users",
+    check: (value) =>
+      ["iam-users", "identity-center", "both"].includes(String(value))
+        ? undefined
+        : "must be iam-users, identity-center or both",
+    apply: (value, draft) => {
+      setAt(draft, "identity.admins.enabled", value !== "identity-center");
+      setAt(draft, "identity.identityCenter.enabled", value !== "iam-users");
+    },
+  },
   atPath("identity.admins.users", {
     id: "adminUsers",
+    skip: (draft) => getAt(draft, "identity.admins.enabled") === false,
     group: "Identity",
     message: "Admin IAM users to create in the management account (comma-separated, may be empty)",
     kind: "list",

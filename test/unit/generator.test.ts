@@ -285,6 +285,27 @@ describe("init without a terminal", () => {
     expect(validateAnswers(answers).ok).toBe(true);
   });
 
+  it("the identity question switches between IAM users and Identity Center, and skips the user list", async () => {
+    const { answers } = await collectAnswers(
+      {},
+      {
+        interactive: false,
+        acceptDefaults: false,
+        flags: { ...flags, identityMode: "identity-center" },
+        dirName: "x",
+      },
+    );
+    expect(answers.identity.admins.enabled).toBe(false);
+    expect(answers.identity.identityCenter.enabled).toBe(true);
+    expect(answers.identity.admins.users).toBeUndefined();
+    const result = validateAnswers(answers);
+    expect(result.ok).toBe(true);
+    if (result.ok)
+      expect(result.config.deployRole.trustedPrincipals).toEqual([
+        "role/aws-reserved/sso.amazonaws.com/*AWSReservedSSO_BaselineAdmin_*",
+      ]);
+  });
+
   it("missing required answers fail fast, naming each flag", async () => {
     await expect(
       collectAnswers(

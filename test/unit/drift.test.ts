@@ -72,15 +72,16 @@ describe("drift after out-of-band changes (real provider plans)", () => {
     ]);
   });
 
-  it("an SCP detached from the root is a deleted attachment that names its guardrail's control", () => {
+  it("an SCP detached from the root is a deleted attachment that names its guardrails' controls", () => {
     const [change, ...rest] = drift("org");
     expect(rest).toEqual([]);
     expect(change).toMatchObject({
       address: expect.stringContaining(
-        "aws_organizations_policy_attachment.guardrails_acme-deny-root-user-root",
+        "aws_organizations_policy_attachment.guardrails_acme-guardrails-1-root",
       ),
       source: "deleted",
-      controls: ["SCP.4"],
+      // The packed SCP carries every guardrail, so its detachment breaks each one's control.
+      controls: ["SCP.1", "SCP.6", "SCP.2", "SCP.3", "SCP.4", "SCP.5"],
     });
     expect(change?.attributes.map((a) => a.path)).toContain("target_id");
   });

@@ -54,6 +54,7 @@ export const GUARDRAIL_CONTROLS: readonly Control[] = [
       `${SCP_TEST} › the deploy and access roles change only through themselves; people's roles only through the deploy role`,
       `${EVAL} › member-account administrator cannot change the deploy role's trust policy; the deploy role can`,
       `${EVAL} › member-account administrator cannot change or widen the access role`,
+      `${EVAL} › member-account administrator cannot open the people's roles to another account; the deploy role manages them`,
     ],
   }),
   scp("protectCloudTrail", {
@@ -67,6 +68,8 @@ export const GUARDRAIL_CONTROLS: readonly Control[] = [
       `${EVAL} › nobody in the log-archive account can delete log objects: member admin, deploy role, access role`,
       `${EVAL} › member-account administrator and access role cannot put a lifecycle rule on the trail bucket`,
       `${EVAL} › nobody in the log-archive account can disable the trail key or schedule its deletion`,
+      `${EVAL} › nobody can remove or overwrite the trail key's BaselineProtected tag, not even the deploy role`,
+      `${EVAL} › only the deploy role can grant use of the trail key`,
     ],
   }),
   scp("protectAccountDefaults", {

@@ -806,6 +806,25 @@ describe("the trail bucket, the access-log bucket and the trail key (log-archive
     expect(await verdict(deployRole("log-archive"), "kms:PutKeyPolicy", trailKey())).toBe(ALLOWED);
   });
 
+  it("nobody can remove or overwrite the trail key's BaselineProtected tag, not even the deploy role", async () => {
+    const tagKeys = { context: { "aws:TagKeys": "BaselineProtected" } };
+    for (const action of ["kms:UntagResource", "kms:TagResource"]) {
+      // The deploy role's exemption from the tampering statement does not reach the tag.
+      expect(await verdict(deployRole("log-archive"), action, trailKey(), tagKeys)).toBe(
+        denied("scp DenyLogKeyUntagging"),
+      );
+      expect(await verdict(memberAdmin("log-archive"), action, trailKey(), tagKeys)).toBe(
+        denied("scp DenyLogKeyTampering, scp DenyLogKeyUntagging"),
+      );
+    }
+  });
+
+  it("only the deploy role can grant use of the trail key", async () => {
+    expect(await verdict(memberAdmin("log-archive"), "kms:CreateGrant", trailKey())).toBe(
+      denied("scp DenyLogKeyTampering"),
+    );
+  });
+
   it("management admin role session cannot disable the trail key: the key policy lets it only describe", async () => {
     expect(await verdict(managementAdmin(), "kms:DisableKey", trailKey())).toBe(
       notGranted("resource"),
@@ -858,6 +877,14 @@ describe("account defaults, the organization and the baseline roles in member ac
     expect(await verdict(memberAdmin(), "iam:UpdateAssumeRolePolicy", target)).toBe(
       denied("scp DenyBaselineRoleChanges"),
     );
+    expect(await verdict(deployRole(), "iam:UpdateAssumeRolePolicy", target)).toBe(ALLOWED);
+  });
+
+  it("member-account administrator cannot open the people's roles to another account; the deploy role manages them", async () => {
+    const target = roleResource("dev", "BaselineAdmin");
+    for (const action of ["iam:UpdateAssumeRolePolicy", "iam:DetachRolePolicy"]) {
+      expect(await verdict(memberAdmin(), action, target)).toBe(denied("scp DenyHumanRoleChanges"));
+    }
     expect(await verdict(deployRole(), "iam:UpdateAssumeRolePolicy", target)).toBe(ALLOWED);
   });
 

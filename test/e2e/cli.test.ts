@@ -65,6 +65,24 @@ describe("aws-baseline (built CLI)", () => {
     expect(cli(["validate", "--config", file]).code).toBe(0);
   });
 
+  it("validate: region deny without us-east-1 is valid but comes with a caution, in text and JSON", () => {
+    const answers = exampleAnswers();
+    answers.guardrails = { denyRegionsOutsideEnabled: true };
+    answers.regions = { home: "eu-west-1", enabled: ["eu-west-1", "eu-central-1"] };
+    const file = writeAnswers(answers);
+    const text = cli(["validate", "--config", file]);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain(
+      "caution guardrails.denyRegionsOutsideEnabled is on and us-east-1",
+    );
+    const json = JSON.parse(cli(["validate", "--config", file, "--json"]).stdout);
+    expect(json.cautions).toEqual([expect.stringContaining("add us-east-1 to regions.enabled")]);
+    answers.regions.enabled.push("us-east-1");
+    expect(
+      JSON.parse(cli(["validate", "--config", writeAnswers(answers), "--json"]).stdout).cautions,
+    ).toEqual([]);
+  });
+
   it("validate: five mistakes exit 1 with five messages naming key paths, values and fixes", () => {
     const run = cli(["validate", "--config", fiveMistakes()]);
     expect(run.code).toBe(1);

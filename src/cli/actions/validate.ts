@@ -1,6 +1,7 @@
 /** `aws-baseline validate`: check an answers file and say what it would build. */
 import { planStacks } from "../../plan/plan.js";
 import { loadConfig } from "../../answers/load.js";
+import { guardrailCautions } from "../../guardrails/cautions.js";
 import { describeNetworkCost, organizationNetworkCost } from "../../network/cost.js";
 import type { Io } from "../io.js";
 
@@ -9,6 +10,7 @@ export async function validateCommand(opts: { config: string }, io: Io): Promise
   const specs = planStacks(config);
   const waiting = specs.filter((s) => s.waitingFor.length > 0);
   const networkCost = organizationNetworkCost(config.accounts, config.regions.home);
+  const cautions = guardrailCautions(config);
   io.result(
     {
       ok: true,
@@ -20,11 +22,13 @@ export async function validateCommand(opts: { config: string }, io: Io): Promise
         account: s.account.name,
         waitingFor: s.waitingFor,
       })),
+      cautions,
     },
     () =>
       `${io.color.green("✔")} ${opts.config} is valid: ${config.accounts.length + 1} accounts, ` +
       `${config.regions.enabled.length} regions, ${specs.length} stacks` +
       (waiting.length ? ` (${waiting.length} waiting for account IDs)` : "") +
-      `\n  ${describeNetworkCost(networkCost)}`,
+      `\n  ${describeNetworkCost(networkCost)}` +
+      cautions.map((c) => `\n${io.color.yellow("caution")} ${c}`).join(""),
   );
 }

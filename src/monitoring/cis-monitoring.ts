@@ -1,9 +1,12 @@
 /**
  * CIS AWS Foundations Benchmark v3.0.0, section 4: one metric filter and alarm per recommendation
  * on the log group of the multi-region trail. Patterns are written exactly as the benchmark gives
- * them, because auditors and tools compare them character for character. The one deliberate
- * difference is 4.1: v3.0.0's text joins every clause with `||` (which matches nearly every
- * event), so we use the corrected `&&` form of later versions.
+ * them, because auditors and tools compare them character for character, with two deliberate
+ * differences. 4.1: the benchmark's text mixes `||` and `&&` without parentheses, so the
+ * exclusions (log delivery, HeadBucket) bind only the second error code; both error codes are
+ * parenthesised so both carry them. 4.10: `ModifySecurityGroupRules` (the API that edits
+ * existing rules in place, newer than the benchmark's list) is matched too, or a rule can be
+ * opened to the internet without an alarm.
  */
 
 export interface CisMetric {
@@ -30,7 +33,7 @@ export function cisMetrics(options: {
       cis: "4.1",
       name: "UnauthorizedAPICalls",
       pattern:
-        '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") && ($.sourceIPAddress!="delivery.logs.amazonaws.com") && ($.eventName!="HeadBucket") }',
+        '{ (($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*")) && ($.sourceIPAddress!="delivery.logs.amazonaws.com") && ($.eventName!="HeadBucket") }',
       why: "Unauthorized API calls reveal probing with stolen credentials and broken automation.",
     },
     {
@@ -94,7 +97,7 @@ export function cisMetrics(options: {
       cis: "4.10",
       name: "SecurityGroupChanges",
       pattern:
-        "{ ($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = AuthorizeSecurityGroupEgress) || ($.eventName = RevokeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupEgress) || ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup) }",
+        "{ ($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = AuthorizeSecurityGroupEgress) || ($.eventName = RevokeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupEgress) || ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup) || ($.eventName = ModifySecurityGroupRules) }",
       why: "Security group changes can open services to the internet.",
     },
     {

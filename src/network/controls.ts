@@ -53,7 +53,8 @@ export const NETWORK_CONTROLS: readonly Control[] = [
   },
   {
     id: "NET.3",
-    title: "NACLs deny SSH and RDP from 0.0.0.0/0 and ::/0; the default NACL allows nothing",
+    title:
+      "NACLs deny SSH and RDP (TCP and UDP) from 0.0.0.0/0 and ::/0; the default NACL allows nothing",
     cis: ["5.1"],
     stacks: ["network"],
     resources: [
@@ -61,7 +62,7 @@ export const NETWORK_CONTROLS: readonly Control[] = [
       resource("aws_default_network_acl", HARDENING.defaultNacl),
     ],
     verifiedBy: [
-      `${NETWORK_TEST} › every subnet NACL denies SSH and RDP from anywhere before allowing traffic`,
+      `${NETWORK_TEST} › every subnet NACL denies SSH and RDP over TCP and UDP from anywhere before allowing traffic`,
     ],
   },
   {

@@ -1,8 +1,8 @@
 /**
  * Hardening every VPC needs: the default security group and default NACL taken under management
  * with no rules (nothing can use them by accident, CIS 5.4), and subnet NACLs that deny SSH and
- * RDP from anywhere (0.0.0.0/0 and ::/0, CIS 5.1) before allowing the rest (security groups do
- * the fine-grained filtering).
+ * RDP over TCP and UDP (RDP's UDP transport included) from anywhere (0.0.0.0/0 and ::/0, CIS 5.1)
+ * before allowing the rest (security groups do the fine-grained filtering).
  */
 import {
   Construct,
@@ -17,6 +17,13 @@ import {
 
 /** Remote administration ports that must never be open to the internet. */
 export const ADMIN_PORTS = [22, 3389] as const;
+
+/**
+ * Protocols denied on the admin ports. UDP 3389 is RDP's UDP transport; UDP 22 is denied too, as
+ * CIS 5.1 asks for both. TCP comes first and keeps its original rule numbers and construct ids,
+ * so adding UDP changes nothing already deployed.
+ */
+export const ADMIN_PROTOCOLS = ["tcp", "udp"] as const;
 
 /** Construct ids of the default security group and NACL taken under management. */
 export const HARDENING_IDS = {
@@ -67,21 +74,25 @@ export class VpcHardening extends Construct {
         subnetIds: subnets.map((s) => s.id),
         tags: { Name: `${name}-${tier}` },
       });
+      // 10..80, all before the allow rules at 100/101.
       let rule = 10;
-      for (const port of ADMIN_PORTS) {
-        for (const source of ANYWHERE) {
-          new NetworkAclRule(this, `${tier}-deny-${port}-${source.key}`, {
-            provider,
-            networkAclId: nacl.id,
-            ruleNumber: rule,
-            egress: false,
-            protocol: "tcp",
-            ruleAction: "deny",
-            fromPort: port,
-            toPort: port,
-            ...source.cidr,
-          });
-          rule += 10;
+      for (const protocol of ADMIN_PROTOCOLS) {
+        for (const port of ADMIN_PORTS) {
+          for (const source of ANYWHERE) {
+            const kind = protocol === "tcp" ? "" : `${protocol}-`;
+            new NetworkAclRule(this, `${tier}-deny-${kind}${port}-${source.key}`, {
+              provider,
+              networkAclId: nacl.id,
+              ruleNumber: rule,
+              egress: false,
+              protocol,
+              ruleAction: "deny",
+              fromPort: port,
+              toPort: port,
+              ...source.cidr,
+            });
+            rule += 10;
+          }
         }
       }
       for (const egress of [false, true]) {

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_PORTS } from "../../src/network/vpc-hardening.js";
 import { configFrom, exampleAnswers } from "../helpers/answers.js";
 import { policyOf, resourceList, resources, synthTo, type StackJson } from "../helpers/synth.js";
 
@@ -115,7 +114,7 @@ describe("network stack", () => {
     }
   });
 
-  it("every subnet NACL denies SSH and RDP from anywhere before allowing traffic", () => {
+  it("every subnet NACL denies SSH and RDP over TCP and UDP from anywhere before allowing traffic", () => {
     const nacls = resources(prod, "aws_network_acl");
     expect(Object.keys(nacls)).toHaveLength(2);
     const covered = Object.values(nacls).flatMap((n) => n.subnet_ids);
@@ -127,22 +126,26 @@ describe("network stack", () => {
       const firstAllowIngress = Math.min(
         ...rules.filter((r) => !r.egress && r.rule_action === "allow").map((r) => r.rule_number),
       );
-      for (const port of ADMIN_PORTS) {
-        for (const source of [{ cidr_block: "0.0.0.0/0" }, { ipv6_cidr_block: "::/0" }]) {
-          const deny = rules.find(
-            (r) =>
-              r.rule_action === "deny" &&
-              !r.egress &&
-              r.from_port === port &&
-              r.to_port === port &&
-              Object.entries(source).every(([k, v]) => r[k] === v),
-          );
-          expect(deny, `${key} ${port} ${JSON.stringify(source)}`).toMatchObject({
-            protocol: "tcp",
-          });
-          expect(deny?.rule_number).toBeLessThan(firstAllowIngress);
+      for (const protocol of ["tcp", "udp"]) {
+        for (const port of [22, 3389]) {
+          for (const source of [{ cidr_block: "0.0.0.0/0" }, { ipv6_cidr_block: "::/0" }]) {
+            const deny = rules.find(
+              (r) =>
+                r.rule_action === "deny" &&
+                !r.egress &&
+                r.protocol === protocol &&
+                r.from_port === port &&
+                r.to_port === port &&
+                Object.entries(source).every(([k, v]) => r[k] === v),
+            );
+            expect(deny, `${key} ${protocol} ${port} ${JSON.stringify(source)}`).toBeDefined();
+            expect(deny?.rule_number).toBeLessThan(firstAllowIngress);
+          }
         }
       }
+      // Rule numbers are unique within a NACL's ingress rules.
+      const ingressNumbers = rules.filter((r) => !r.egress).map((r) => r.rule_number);
+      expect(new Set(ingressNumbers).size).toBe(ingressNumbers.length);
     }
   });
 

@@ -1,6 +1,7 @@
 /**
- * Account-wide defaults: S3 Block Public Access and the security contact (global), and in every
- * enabled region EBS encryption by default, IAM Access Analyzer and IMDSv2 for new instances.
+ * Account-wide defaults: S3 Block Public Access, the security contact and the support role
+ * (global), and in every enabled region EBS encryption by default, IAM Access Analyzer and IMDSv2
+ * for new instances.
  */
 import {
   AccessanalyzerAnalyzer,
@@ -18,6 +19,7 @@ import type { BaselineStackProps } from "../plan/plan.js";
 import { policy } from "../build/policy-document.js";
 import { accountAdministersKey } from "../build/kms-policy.js";
 import { EncryptionKey } from "../build/encryption-key.js";
+import { SupportRole } from "./support-role.js";
 
 /** Key policy for a regional EBS key: account admins manage it; EBS uses it for any caller in the account. */
 export function ebsKeyPolicy(partition: string, accountId: string, region: string) {
@@ -53,6 +55,7 @@ export const ACCOUNT_DEFAULTS_IDS = {
   ebsDefaultKeyPrefix: "ebs-default-key-",
   accessAnalyzerPrefix: "access-analyzer-",
   imdsDefaultsPrefix: "imds-defaults-",
+  supportRole: "support-role",
 } as const;
 
 export class AccountDefaults extends Construct {
@@ -81,6 +84,13 @@ export class AccountDefaults extends Construct {
         title: contact.title,
         emailAddress: contact.email,
         phoneNumber: contact.phone,
+      });
+    }
+    if (d.supportRole) {
+      new SupportRole(this, ACCOUNT_DEFAULTS_IDS.supportRole, {
+        provider: home,
+        partition: stack.partition,
+        accountId: stack.accountIdRef,
       });
     }
     for (const region of stack.providers.regions) {

@@ -1,4 +1,4 @@
-/** Answers slice of the account-defaults area: EBS encryption, S3 Block Public Access, Access Analyzer, IMDSv2. */
+/** Answers slice of the account-defaults area: EBS encryption, S3 Block Public Access, Access Analyzer, IMDSv2, the support role. */
 import { z } from "zod";
 
 export const AccountDefaults = z
@@ -20,6 +20,10 @@ export const AccountDefaults = z
     imdsv2: z.boolean().default(true).meta({
       description:
         "Require IMDSv2 by default for new EC2 instances in every enabled region (CIS 5.6).",
+    }),
+    supportRole: z.boolean().default(true).meta({
+      description:
+        "A BaselineSupport role with the AWS managed AWSSupportAccess policy in every account, assumable with MFA (CIS 1.17).",
     }),
   })
   .meta({ description: "Account-level defaults applied in every account." });

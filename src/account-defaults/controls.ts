@@ -2,7 +2,7 @@
  * Controls of the account-defaults area: settings every account gets, global (S3 Block Public
  * Access, security contact) and per enabled region (EBS encryption, Access Analyzer, IMDSv2).
  */
-import { perItem, resource, type Control } from "../controls/control.js";
+import { inside, perItem, resource, type Control } from "../controls/control.js";
 import { ACCOUNT_DEFAULTS_IDS as IDS } from "./account-defaults.js";
 
 const IDENTITY_TEST = "test/stacks/identity.test.ts";
@@ -58,5 +58,16 @@ export const ACCOUNT_DEFAULTS_CONTROLS: readonly Control[] = [
     resources: [perItem("aws_ec2_instance_metadata_defaults", IDS.imdsDefaultsPrefix)],
     switch: "accountDefaults.imdsv2",
     verifiedBy: [REGIONAL_TEST],
+  },
+  {
+    id: "DEF.4",
+    title: "A support role with AWSSupportAccess in every account, assumable only with MFA",
+    cis: ["1.17"],
+    stacks: ["baseline"],
+    resources: inside(IDS.supportRole, ["aws_iam_role", "aws_iam_role_policy_attachment"]),
+    switch: "accountDefaults.supportRole",
+    verifiedBy: [
+      `${IDENTITY_TEST} › every account has a support role with AWSSupportAccess, assumable only with MFA`,
+    ],
   },
 ];

@@ -5,6 +5,7 @@ import { configFrom, exampleAnswers } from "../helpers/answers.js";
 import {
   policyOf,
   resourceList,
+  resources,
   synthTo,
   type StackJson,
   type Synthesized,
@@ -152,11 +153,15 @@ describe("identity baseline (every account)", () => {
     ]);
     // Nobody signs in to member accounts: they get the roles, not the groups.
     expect(resourceList(dev, "aws_iam_group")).toEqual([]);
-    expect(resourceList(dev, "aws_iam_role").map((r) => r.name)).toEqual([
+    const identity = (type: string) =>
+      Object.entries(resources(dev, type))
+        .filter(([key]) => key.startsWith("identity_"))
+        .map(([, r]) => r);
+    expect(identity("aws_iam_role").map((r) => r.name)).toEqual([
       "BaselineAdmin",
       "BaselineReadOnly",
     ]);
-    expect(resourceList(dev, "aws_iam_role_policy_attachment").map((a) => a.policy_arn)).toEqual([
+    expect(identity("aws_iam_role_policy_attachment").map((a) => a.policy_arn)).toEqual([
       "arn:aws:iam::aws:policy/AdministratorAccess",
       "arn:aws:iam::aws:policy/ReadOnlyAccess",
     ]);
@@ -227,6 +232,35 @@ describe("account defaults (every account)", () => {
     ]);
   });
 
+  it("every account has a support role with AWSSupportAccess, assumable only with MFA", () => {
+    for (const [stack, accountId] of [
+      [dev, "444444444444"],
+      [management, "111111111111"],
+    ] as const) {
+      const roles = Object.entries(resources(stack, "aws_iam_role")).filter(([key]) =>
+        key.includes("support-role"),
+      );
+      expect(roles).toHaveLength(1);
+      const [key, role] = roles[0] as [string, StackJson];
+      expect(role.name).toBe("BaselineSupport");
+      expect(policyOf(role.assume_role_policy).Statement).toEqual([
+        {
+          Sid: "AccountPrincipalsWithMfa",
+          Effect: "Allow",
+          Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+          Action: "sts:AssumeRole",
+          Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
+        },
+      ]);
+      const attached = resourceList(stack, "aws_iam_role_policy_attachment").filter(
+        (a) => a.role === `\${aws_iam_role.${key}.name}`,
+      );
+      expect(attached.map((a) => a.policy_arn)).toEqual([
+        "arn:aws:iam::aws:policy/AWSSupportAccess",
+      ]);
+    }
+  });
+
   it("security contact is set when the answers give one", async () => {
     expect(resourceList(dev, "aws_account_alternate_contact")).toEqual([]);
     const answers = exampleAnswers();
@@ -266,6 +300,7 @@ describe("account defaults (every account)", () => {
       s3BlockPublicAccess: false,
       accessAnalyzer: false,
       imdsv2: false,
+      supportRole: false,
     };
     answers.identity.admins.enabled = false;
     answers.deployRole = { trustedPrincipals: ["role/ci-deploy"] };

@@ -37,12 +37,13 @@ export const LOGGING_CONTROLS: readonly Control[] = [
   {
     id: "LOG.3",
     title:
-      "Trail encrypted with a rotated customer managed key; CloudTrail may encrypt only for our trail",
+      "Trail encrypted with a rotated customer managed key; CloudTrail may encrypt only for our trail; only the log-archive and security accounts may decrypt",
     cis: ["3.5", "3.6"],
     stacks: ["log-archive"],
     resources: inside(ARCHIVE.trailKey, ENCRYPTION_KEY_TYPES),
     verifiedBy: [
       `${LOGGING_TEST} › trail key rotates and lets CloudTrail encrypt only for our trail`,
+      `${LOGGING_TEST} › trail logs can be decrypted only by the log-archive and security accounts`,
     ],
   },
   {

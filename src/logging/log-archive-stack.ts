@@ -40,6 +40,7 @@ export class LogArchiveStack extends AccountStack {
       managementId,
       organizationId: props.organizationId,
       logArchiveId,
+      securityId: props.securityId,
       trailArn: trailArn(this.partition, this.homeRegion, managementId, names.trail),
     };
 

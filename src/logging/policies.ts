@@ -12,6 +12,8 @@ export interface TrailContext {
   readonly managementId: string;
   readonly organizationId: string;
   readonly logArchiveId: string;
+  /** The security account, when there is one: it may decrypt trail logs. */
+  readonly securityId?: string;
   /** ARN of the organization trail (home region, management account). */
   readonly trailArn: string;
 }
@@ -28,14 +30,30 @@ export function denyInsecureTransport(bucketArn: string): PolicyStatement {
   };
 }
 
+function oneOrMany(values: string[]): string | string[] {
+  return values.length === 1 ? (values[0] as string) : values;
+}
+
 function accountRoot(partition: string, accountId: string): string {
   return `arn:${partition}:iam::${accountId}:root`;
 }
 
 /**
+ * Accounts whose principals may decrypt trail logs: the log-archive account, where the logs are,
+ * and the security account, where audit tooling runs. Nobody else needs to: CloudTrail only
+ * encrypts (GenerateDataKey), the console's event history does not read the bucket, and the
+ * management account only resolves the key (DescribeKey). Each reader still needs an IAM policy
+ * in its own account, and read access to the bucket.
+ */
+export function trailLogReaders(c: TrailContext): string[] {
+  return [c.logArchiveId, ...(c.securityId ? [c.securityId] : [])];
+}
+
+/**
  * The trail key (log-archive account): CloudTrail may encrypt only for trails of the management
- * account and only as our trail; principals of the organization may decrypt CloudTrail logs;
- * the management account may describe the key (to resolve its ARN from the alias).
+ * account and only as our trail; the log-archive and security accounts may decrypt CloudTrail
+ * logs (trailLogReaders); the management account may describe the key (to resolve its ARN from
+ * the alias).
  */
 export function trailKeyPolicy(c: TrailContext): PolicyDocument {
   const trailContext = `arn:${c.partition}:cloudtrail:*:${c.managementId}:trail/*`;
@@ -61,13 +79,12 @@ export function trailKeyPolicy(c: TrailContext): PolicyDocument {
       Condition: { StringEquals: { "aws:SourceArn": c.trailArn } },
     },
     {
-      Sid: "OrganizationReadsTrailLogs",
+      Sid: "TrailLogReadersDecrypt",
       Effect: "Allow",
-      Principal: { AWS: "*" },
+      Principal: { AWS: oneOrMany(trailLogReaders(c).map((id) => accountRoot(c.partition, id))) },
       Action: ["kms:Decrypt", "kms:ReEncryptFrom"],
       Resource: "*",
       Condition: {
-        StringEquals: { "aws:PrincipalOrgID": c.organizationId },
         StringLike: { "kms:EncryptionContext:aws:cloudtrail:arn": trailContext },
       },
     },

@@ -89,6 +89,8 @@ export interface LogArchiveStackProps {
   readonly managementId: string;
   readonly organizationId: string;
   readonly logArchiveId: string;
+  /** The security account, when the answers have one: it may read trail logs. */
+  readonly securityId?: string;
   readonly cloudtrail: BaselineConfig["cloudtrail"];
 }
 
@@ -262,6 +264,7 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
   const management = config.management;
   const logArchive = config.accounts.find((a) => a.kind === "log-archive");
   if (!logArchive) throw new Error("planStacks: validated answers have no log-archive account");
+  const security = config.accounts.find((a) => a.kind === "security");
   const target = (
     account: ResolvedAccount,
     regions: readonly string[],
@@ -341,7 +344,8 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
     );
   }
 
-  // The key and bucket policies name the management account, the organization and our trail.
+  // The key and bucket policies name the management account, the organization, our trail and
+  // the accounts that may read its logs.
   add(
     stackName.logArchive,
     "log-archive",
@@ -351,6 +355,7 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
     whenKnown(
       {
         ...accountNeeds(logArchive),
+        ...(security ? accountNeeds(security) : {}),
         "management.accountId": management.accountId,
         "organization.id": config.organization.id,
       },
@@ -362,6 +367,7 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
           managementId: get("management.accountId"),
           organizationId: get("organization.id"),
           logArchiveId: get(idPath(logArchive)),
+          ...(security ? { securityId: get(idPath(security)) } : {}),
           cloudtrail: config.cloudtrail,
         },
       }),

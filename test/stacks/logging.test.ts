@@ -307,11 +307,43 @@ describe("log-archive stack", () => {
         },
       },
     });
-    expect(statement(key.policy, "OrganizationReadsTrailLogs")).toMatchObject({
-      Action: ["kms:Decrypt", "kms:ReEncryptFrom"],
-      Condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } },
-    });
     expect(one(archive, "aws_kms_alias", "trail-key").name).toBe("alias/acme-cloudtrail");
+  });
+
+  it("trail logs can be decrypted only by the log-archive and security accounts", async () => {
+    const policy = policyOf(one(archive, "aws_kms_key", "trail-key").policy);
+    expect(statement(JSON.stringify(policy), "TrailLogReadersDecrypt")).toEqual({
+      Sid: "TrailLogReadersDecrypt",
+      Effect: "Allow",
+      Principal: { AWS: ["arn:aws:iam::222222222222:root", "arn:aws:iam::333333333333:root"] },
+      Action: ["kms:Decrypt", "kms:ReEncryptFrom"],
+      Resource: "*",
+      Condition: {
+        StringLike: {
+          "kms:EncryptionContext:aws:cloudtrail:arn": "arn:aws:cloudtrail:*:111111111111:trail/*",
+        },
+      },
+    });
+    // No statement grants decryption to the whole organization or to anyone.
+    const decrypting = policy.Statement.filter((s) =>
+      [s.Action].flat().some((a: string) => a === "kms:*" || a.startsWith("kms:Decrypt")),
+    );
+    expect(decrypting.map((s) => s.Sid).sort()).toEqual([
+      "LogArchiveAccountAdministers",
+      "TrailLogReadersDecrypt",
+    ]);
+    for (const s of decrypting) {
+      expect(JSON.stringify(s.Principal)).not.toContain('"*"');
+      expect(JSON.stringify(s.Condition ?? {})).not.toContain("aws:PrincipalOrgID");
+    }
+
+    // Without a security account, only the log-archive account reads.
+    const answers = exampleAnswers();
+    answers.accounts = answers.accounts.filter((a: { kind?: string }) => a.kind !== "security");
+    const alone = (await synthTo(configFrom(answers))).stack("log-archive");
+    expect(
+      statement(one(alone, "aws_kms_key", "trail-key").policy, "TrailLogReadersDecrypt").Principal,
+    ).toEqual({ AWS: "arn:aws:iam::222222222222:root" });
   });
 
   it("the trail bucket denies non-TLS access and allows CloudTrail only for our trail", () => {

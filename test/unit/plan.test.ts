@@ -49,4 +49,15 @@ describe("stack plan", () => {
       "organization.id",
     ]);
   });
+
+  it("log-archive names the security account as a trail log reader, so it waits for that ID too", () => {
+    const ready = planStacks(configFrom(exampleAnswers())).find((p) => p.name === "log-archive");
+    expect(ready?.build?.kind === "log-archive" && ready.build.props.securityId).toBe(
+      "333333333333",
+    );
+    const answers = exampleAnswers();
+    delete answers.accounts[1].accountId; // the security account
+    const waiting = planStacks(configFrom(answers)).find((p) => p.name === "log-archive");
+    expect(waiting?.waitingFor).toEqual(["accounts[1].accountId"]);
+  });
 });

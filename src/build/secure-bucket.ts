@@ -21,8 +21,6 @@ export interface SecureBucketProps {
   readonly bucketName: string;
   /** KMS key ARN for SSE-KMS with a bucket key. @default - SSE-S3 (AES256) */
   readonly kmsKeyArn?: string;
-  /** Must be set at creation: Object Lock cannot be added to an existing bucket by Terraform. */
-  readonly objectLock?: boolean;
   /** The complete bucket policy; it must include the TLS-only deny. */
   readonly policy: PolicyDocument;
 }
@@ -38,7 +36,8 @@ export class SecureBucket extends Construct {
     this.bucket = new S3Bucket(this, "bucket", {
       provider,
       bucket: props.bucketName,
-      objectLockEnabled: props.objectLock ? true : undefined,
+      // `object_lock_enabled` is left unset on purpose: it forces a new bucket when it changes.
+      // Object Lock is switched on in place by an aws_s3_bucket_object_lock_configuration.
       forceDestroy: false,
       lifecycle: { preventDestroy: true },
     });

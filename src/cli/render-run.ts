@@ -61,7 +61,12 @@ export function renderPlans(
 }
 
 export function renderProtected(changes: readonly ProtectedChange[], c: Colors): string {
-  return changes.map((p) => `  ${c.red(p.action)} ${p.stack}: ${p.address} (${p.what})`).join("\n");
+  return changes
+    .map(
+      (p) =>
+        `  ${c.red(p.action)} ${p.stack}: ${p.address} (${p.what})${p.advice ? `\n    ${p.advice}` : ""}`,
+    )
+    .join("\n");
 }
 
 /** What one deploy wave did to each of its stacks. */

@@ -306,13 +306,16 @@ export const QUESTIONS: readonly Question[] = [
     id: "objectLock",
     covers: "cloudtrail.objectLock",
     group: "Logging and alarms",
-    message: "Object Lock on the trail bucket",
+    message: "Object Lock on the trail bucket (each log file locked for the retention period)",
     kind: "select",
     flag: "--object-lock <mode>",
     choices: [
-      { title: "off", value: "off" },
-      { title: "governance (privileged users can still shorten it)", value: "GOVERNANCE" },
+      {
+        title: "governance (only a principal allowed to bypass it can delete a log file early)",
+        value: "GOVERNANCE",
+      },
       { title: "compliance (nobody can shorten or remove it, not even root)", value: "COMPLIANCE" },
+      { title: "off (log files rest on the guardrail SCP alone)", value: "off" },
     ],
     read: (draft) => {
       const lock = getAt(draft, "cloudtrail.objectLock");

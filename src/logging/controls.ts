@@ -91,7 +91,7 @@ export const LOGGING_CONTROLS: readonly Control[] = [
   {
     id: "LOG.7",
     title:
-      "Trail logs retained and archived: Glacier Instant Retrieval after N days, expiry after the retention",
+      "Trail logs retained, archived and Object Locked: Glacier Instant Retrieval after N days, locked (GOVERNANCE by default) and expired after the retention",
     cis: [],
     stacks: ["log-archive"],
     resources: [
@@ -100,7 +100,11 @@ export const LOGGING_CONTROLS: readonly Control[] = [
       resource("aws_s3_bucket_object_lock_configuration", ARCHIVE.trailBucketObjectLock),
     ],
     switch: "cloudtrail.objectLock.enabled",
-    verifiedBy: [`${LOGGING_TEST} › Object Lock and lifecycle follow the answers`],
+    verifiedBy: [
+      `${LOGGING_TEST} › trail bucket has Object Lock in GOVERNANCE mode by default`,
+      `${LOGGING_TEST} › regulated locks logs for the whole retention`,
+      `${LOGGING_TEST} › Object Lock and lifecycle follow the answers`,
+    ],
   },
   {
     id: "LOG.8",

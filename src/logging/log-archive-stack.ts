@@ -1,8 +1,13 @@
 /**
  * `log-archive` (log-archive account): where the organization trail writes. A rotated KMS key the
  * trail encrypts with, the trail bucket (versioned, SSE-KMS, TLS-only, CloudTrail allowed only for
- * our trail, optional Object Lock, lifecycle) and a separate access-log bucket receiving the trail
- * bucket's server access logs (never Object Lock: it breaks log delivery).
+ * our trail, Object Lock by default, lifecycle) and a separate access-log bucket receiving the
+ * trail bucket's server access logs (never Object Lock: it breaks log delivery).
+ *
+ * Object Lock is switched on by the lock configuration alone (PutObjectLockConfiguration on the
+ * versioned bucket), never by the bucket's `object_lock_enabled`: in hashicorp/aws that argument
+ * forces a new bucket when it changes, while S3 switches Object Lock on for an existing bucket in
+ * place. So turning it on later never replaces a bucket that holds logs.
  */
 import {
   S3BucketLifecycleConfiguration,
@@ -15,6 +20,7 @@ import { baselineNames, PROTECTED_TAG, trailArn } from "../answers/names.js";
 import { AccountStack } from "../build/account-stack.js";
 import { EncryptionKey } from "../build/encryption-key.js";
 import { SecureBucket } from "../build/secure-bucket.js";
+import { objectLockDays } from "./defaults.js";
 import { accessLogBucketPolicy, trailBucketPolicy, trailKeyPolicy } from "./policies.js";
 
 /** Construct ids of the log-archive stack (controls name resources by these). */
@@ -85,14 +91,14 @@ export class LogArchiveStack extends AccountStack {
       provider,
       bucketName: names.trailBucket(logArchiveId),
       kmsKeyArn: key.arn,
-      objectLock: ct.objectLock.enabled,
       policy: trailBucketPolicy({ ...trail, bucket: names.trailBucket(logArchiveId) }),
     });
     if (ct.objectLock.enabled) {
       new S3BucketObjectLockConfigurationA(this, LOG_ARCHIVE_IDS.trailBucketObjectLock, {
         provider,
         bucket: trailBucket.bucket.id,
-        rule: { defaultRetention: { mode: ct.objectLock.mode, days: ct.objectLock.days } },
+        rule: { defaultRetention: { mode: ct.objectLock.mode, days: objectLockDays(ct) } },
+        // S3 accepts Object Lock only on a versioned bucket (versioning is part of `ready`).
         dependsOn: trailBucket.ready,
       });
     }

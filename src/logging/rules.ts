@@ -1,6 +1,7 @@
-/** Semantic rules of the logging area: how long the organization trail is kept. */
+/** Semantic rules of the logging area: how long the organization trail is kept and locked. */
 import { defineRule } from "../answers/define-rule.js";
 import type { Problem } from "../answers/problems.js";
+import { objectLockDays } from "./defaults.js";
 
 export const trailRetention = defineRule(
   "trail-retention-365",
@@ -38,18 +39,40 @@ export const trailRetention = defineRule(
         ),
       );
     }
-    if (t.objectLock.enabled && t.objectLock.days > t.retentionDays) {
-      out.push(
-        problem(
-          "cloudtrail.objectLock.days",
-          `locks objects longer than they are kept (${t.retentionDays} days)`,
-          "use at most cloudtrail.retentionDays, or raise the retention",
-          t.objectLock.days,
-        ),
-      );
-    }
     return out;
   },
 );
 
-export const loggingRules = [trailRetention];
+export const objectLockCoversRetention = defineRule(
+  "object-lock-covers-retention",
+  "A COMPLIANCE lock shorter than the retention leaves the remaining years protected only by an SCP, which the management account can detach; a lock longer than the retention keeps files the lifecycle should have expired.",
+  (a, problem) => {
+    const t = a.cloudtrail;
+    const lock = t.objectLock;
+    if (!lock.enabled || lock.days === undefined) return [];
+    const days = objectLockDays(t);
+    if (days > t.retentionDays) {
+      return [
+        problem(
+          "cloudtrail.objectLock.days",
+          `locks log files longer than they are kept (${t.retentionDays} days)`,
+          "remove cloudtrail.objectLock.days (the lock then follows cloudtrail.retentionDays), or raise the retention",
+          lock.days,
+        ),
+      ];
+    }
+    if (lock.mode === "COMPLIANCE" && days < t.retentionDays) {
+      return [
+        problem(
+          "cloudtrail.objectLock.days",
+          `locks log files in COMPLIANCE mode for less than they are kept (${t.retentionDays} days)`,
+          `remove cloudtrail.objectLock.days (the lock then follows cloudtrail.retentionDays), set it to ${t.retentionDays}, or use mode GOVERNANCE`,
+          lock.days,
+        ),
+      ];
+    }
+    return [];
+  },
+);
+
+export const loggingRules = [trailRetention, objectLockCoversRetention];

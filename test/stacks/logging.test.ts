@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { PACKAGE_ROOT } from "../../src/version.js";
 import { configFrom, exampleAnswers } from "../helpers/answers.js";
 import {
   policyOf,
@@ -407,7 +410,7 @@ describe("log-archive stack", () => {
 
   it("the access-log bucket receives the trail bucket's logs and has no Object Lock", async () => {
     const answers = exampleAnswers();
-    answers.cloudtrail = { objectLock: { enabled: true, mode: "COMPLIANCE", days: 365 } };
+    answers.cloudtrail = { objectLock: { enabled: true, mode: "COMPLIANCE" } };
     const locked = (await synthTo(configFrom(answers))).stack("log-archive");
     const accessLogs = one(locked, "aws_s3_bucket", "access-logs");
     expect(accessLogs.bucket).toBe("acme-s3-access-logs-222222222222");
@@ -435,9 +438,38 @@ describe("log-archive stack", () => {
     });
   });
 
-  it("Object Lock and lifecycle follow the answers", async () => {
+  it("trail bucket has Object Lock in GOVERNANCE mode by default", () => {
+    const [lock] = resourceList(archive, "aws_s3_bucket_object_lock_configuration");
+    expect(lock).toMatchObject({
+      bucket: expect.stringMatching(/^\$\{aws_s3_bucket\.[^.]*trail-bucket[^.]*\.id\}$/),
+      rule: { default_retention: { mode: "GOVERNANCE", days: 365 } },
+    });
+    // Locked for as long as files are kept (the retention), and only once versioning is on.
+    expect(lock?.depends_on).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^aws_s3_bucket_versioning\..*trail-bucket/)]),
+    );
+    // Switched on by the lock configuration, in place: never by the bucket's
+    // object_lock_enabled, which would replace a bucket that already holds logs.
     expect(one(archive, "aws_s3_bucket", "trail-bucket").object_lock_enabled).toBeUndefined();
-    expect(resourceList(archive, "aws_s3_bucket_object_lock_configuration")).toEqual([]);
+  });
+
+  it("regulated locks logs for the whole retention", async () => {
+    const answers = exampleAnswers();
+    const preset = JSON.parse(
+      readFileSync(join(PACKAGE_ROOT, "templates/presets/regulated.json"), "utf8"),
+    );
+    answers.cloudtrail = preset.cloudtrail;
+    const regulated = (await synthTo(configFrom(answers))).stack("log-archive");
+    expect(preset.cloudtrail.retentionDays).toBe(2557);
+    expect(resourceList(regulated, "aws_s3_bucket_object_lock_configuration")[0]?.rule).toEqual({
+      default_retention: { mode: "COMPLIANCE", days: 2557 },
+    });
+    expect(
+      one(regulated, "aws_s3_bucket_lifecycle_configuration", "trail-bucket").rule[0].expiration,
+    ).toEqual([{ days: 2557 }]);
+  });
+
+  it("Object Lock and lifecycle follow the answers", async () => {
     const lifecycle = one(archive, "aws_s3_bucket_lifecycle_configuration", "trail-bucket").rule[0];
     expect(lifecycle).toMatchObject({
       transition: [{ days: 90, storage_class: "GLACIER_IR" }],
@@ -445,17 +477,23 @@ describe("log-archive stack", () => {
     });
 
     const answers = exampleAnswers();
-    answers.cloudtrail = {
-      objectLock: { enabled: true, mode: "COMPLIANCE", days: 400 },
-      retentionDays: 730,
-    };
+    answers.cloudtrail = { objectLock: { enabled: true, mode: "COMPLIANCE" }, retentionDays: 730 };
     const locked = (await synthTo(configFrom(answers))).stack("log-archive");
-    expect(one(locked, "aws_s3_bucket", "trail-bucket").object_lock_enabled).toBe(true);
     expect(resourceList(locked, "aws_s3_bucket_object_lock_configuration")[0]?.rule).toEqual({
-      default_retention: { mode: "COMPLIANCE", days: 400 },
+      default_retention: { mode: "COMPLIANCE", days: 730 },
     });
     expect(
       one(locked, "aws_s3_bucket_lifecycle_configuration", "trail-bucket").rule[0].expiration,
     ).toEqual([{ days: 730 }]);
+
+    answers.cloudtrail = { objectLock: { mode: "GOVERNANCE", days: 400 }, retentionDays: 730 };
+    const shorter = (await synthTo(configFrom(answers))).stack("log-archive");
+    expect(resourceList(shorter, "aws_s3_bucket_object_lock_configuration")[0]?.rule).toEqual({
+      default_retention: { mode: "GOVERNANCE", days: 400 },
+    });
+
+    answers.cloudtrail = { objectLock: { enabled: false } };
+    const off = (await synthTo(configFrom(answers))).stack("log-archive");
+    expect(resourceList(off, "aws_s3_bucket_object_lock_configuration")).toEqual([]);
   });
 });

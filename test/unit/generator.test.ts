@@ -344,7 +344,7 @@ describe("init without a terminal", () => {
         expect.objectContaining({ path: "--home-region" }),
         expect.objectContaining({
           path: "--object-lock",
-          message: "use one of: off, GOVERNANCE, COMPLIANCE",
+          message: "use one of: GOVERNANCE, COMPLIANCE, off",
         }),
         expect.objectContaining({ path: "--billing-total" }),
       ],
@@ -397,20 +397,23 @@ describe("presets", () => {
     }
   });
 
-  it("minimal uses single NAT everywhere; regulated uses per-AZ NAT in prod, Object Lock, data events and region deny", async () => {
+  it("minimal uses single NAT everywhere and keeps the default Object Lock; regulated uses per-AZ NAT in prod, COMPLIANCE Object Lock for the whole retention, data events and region deny", async () => {
     const minimal = await readPreset("minimal");
     expect(
       minimal.accounts.every((a: AnswersDraft) => !a.network || a.network.nat === "single"),
     ).toBe(true);
-    expect(minimal.cloudtrail.objectLock.enabled).toBe(false);
+    // Object Lock costs nothing, so no preset turns the default (GOVERNANCE) off.
+    expect(minimal.cloudtrail?.objectLock).toBeUndefined();
     const regulated = await readPreset("regulated");
     expect(regulated.accounts.find((a: AnswersDraft) => a.name === "prod").network.nat).toBe(
       "per-az",
     );
     expect(regulated).toMatchObject({
-      cloudtrail: { objectLock: { enabled: true }, dataEvents: "write" },
+      cloudtrail: { objectLock: { enabled: true, mode: "COMPLIANCE" }, dataEvents: "write" },
       guardrails: { denyRegionsOutsideEnabled: true },
     });
+    // No explicit days: the lock follows the 7-year retention.
+    expect(regulated.cloudtrail.objectLock.days).toBeUndefined();
   });
 
   it("an unknown preset names the known ones", async () => {

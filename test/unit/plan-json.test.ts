@@ -149,6 +149,28 @@ describe("protected resources", () => {
     ]);
   });
 
+  it("turning Object Lock off is refused, saying that S3 keeps it on and only the retention goes", () => {
+    const off = {
+      format_version: "1.2",
+      resource_changes: [
+        change("aws_s3_bucket_object_lock_configuration.trail-bucket-object-lock", ["delete"]),
+      ],
+    };
+    const error = (() => {
+      try {
+        checkProtected([planned("log-archive", off)], false);
+      } catch (e) {
+        return e;
+      }
+    })() as BaselineError;
+    expect(error.code).toBe("PROTECTED_DESTROY");
+    expect(error.hint).toContain(
+      "aws_s3_bucket_object_lock_configuration.trail-bucket-object-lock",
+    );
+    expect(error.hint).toContain("Object Lock retention");
+    expect(error.hint).toContain("set cloudtrail.objectLock.enabled back to true");
+  });
+
   it("a plan without protected deletes passes", () => {
     const safe = {
       format_version: "1.2",

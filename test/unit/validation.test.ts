@@ -95,6 +95,29 @@ describe("semantic rules", () => {
     expect(byPath(problems)["accounts[3].name"]?.message).toContain("accounts[2].name");
   });
 
+  it("an Object Lock longer than the retention, or a COMPLIANCE lock shorter than it, is rejected", () => {
+    const lock = (objectLock: object, retentionDays = 730) => {
+      const answers = exampleAnswers();
+      answers.cloudtrail = { retentionDays, objectLock };
+      return byPath(problemsOf(answers))["cloudtrail.objectLock.days"];
+    };
+    expect(lock({ mode: "GOVERNANCE", days: 800 })).toMatchObject({
+      rule: "object-lock-covers-retention",
+      received: 800,
+      message: expect.stringContaining("longer than they are kept (730 days)"),
+    });
+    expect(lock({ mode: "COMPLIANCE", days: 365 })).toMatchObject({
+      rule: "object-lock-covers-retention",
+      received: 365,
+      fix: expect.stringContaining("set it to 730"),
+    });
+    // Without days the lock follows the retention; GOVERNANCE may be shorter; off is off.
+    expect(lock({ mode: "COMPLIANCE" })).toBeUndefined();
+    expect(lock({ mode: "COMPLIANCE", days: 730 })).toBeUndefined();
+    expect(lock({ mode: "GOVERNANCE", days: 365 })).toBeUndefined();
+    expect(lock({ enabled: false, mode: "COMPLIANCE", days: 1 })).toBeUndefined();
+  });
+
   it("overlapping CIDRs are reported with both paths", () => {
     const answers = exampleAnswers();
     answers.accounts[2].network = { cidr: "10.0.0.0/16" };

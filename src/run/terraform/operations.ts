@@ -99,13 +99,23 @@ export async function planAll(
 
 // ---- protection -------------------------------------------------------------------------------
 
-/** Resources whose deletion loses the organization's history or its accounts. */
+/** Resources whose deletion loses the organization's history or its accounts, or unlocks it. */
 export const PROTECTED_TYPES: Readonly<Record<string, string>> = {
   aws_organizations_organization: "the organization",
   aws_organizations_account: "an AWS account",
   aws_cloudtrail: "the organization trail",
   aws_s3_bucket: "a log bucket",
   aws_kms_key: "a KMS key (data encrypted with it becomes unreadable)",
+  aws_s3_bucket_object_lock_configuration:
+    "the trail bucket's Object Lock retention (new log files would no longer be locked)",
+};
+
+/** What to do instead, for protected changes that have a safer way (shown under the change). */
+const PROTECTED_ADVICE: Readonly<Record<string, (change: ResourceChange) => string | undefined>> = {
+  aws_s3_bucket_object_lock_configuration: (change) =>
+    change.action === "delete"
+      ? "S3 never switches Object Lock off again; this only removes the default retention. To keep log files locked, set cloudtrail.objectLock.enabled back to true."
+      : undefined,
 };
 
 export interface ProtectedChange {
@@ -113,6 +123,8 @@ export interface ProtectedChange {
   readonly address: string;
   readonly action: ChangeAction;
   readonly what: string;
+  /** A safer way to get what the change is after, when there is one. */
+  readonly advice?: string;
 }
 
 /** Throws STACK_FAILED when any stack's plan failed (the log files have the details). */
@@ -138,16 +150,29 @@ export function protectedChanges(plans: readonly StackPlanOutcome[]): ProtectedC
       ? []
       : p.changes.flatMap((c) => {
           const what = PROTECTED_TYPES[c.type];
-          return what && c.destroys
-            ? [{ stack: p.stack, address: c.address, action: c.action, what }]
-            : [];
+          if (!what || !c.destroys) return [];
+          const advice = PROTECTED_ADVICE[c.type]?.(c);
+          return [
+            {
+              stack: p.stack,
+              address: c.address,
+              action: c.action,
+              what,
+              ...(advice ? { advice } : {}),
+            },
+          ];
         }),
   );
 }
 
-/** Protected deletes as plain lines (a renderer can replace this). */
+/** Protected deletes as plain lines, each with its advice (a renderer can replace this). */
 export function describeProtected(changes: readonly ProtectedChange[]): string {
-  return changes.map((p) => `  ${p.action} ${p.stack}: ${p.address} (${p.what})`).join("\n");
+  return changes
+    .map(
+      (p) =>
+        `  ${p.action} ${p.stack}: ${p.address} (${p.what})${p.advice ? `\n    ${p.advice}` : ""}`,
+    )
+    .join("\n");
 }
 
 /**

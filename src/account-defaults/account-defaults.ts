@@ -1,7 +1,7 @@
 /**
  * Account-wide defaults: S3 Block Public Access, the security contact and the support role
- * (global), and in every enabled region EBS encryption by default, IAM Access Analyzer and IMDSv2
- * for new instances.
+ * (global), and in every enabled region EBS encryption by default, IAM Access Analyzer, IMDSv2
+ * for new instances and neutralized default VPCs.
  */
 import {
   AccessanalyzerAnalyzer,
@@ -20,6 +20,7 @@ import { policy } from "../build/policy-document.js";
 import { accountAdministersKey } from "../build/kms-policy.js";
 import { EncryptionKey } from "../build/encryption-key.js";
 import { SupportRole } from "./support-role.js";
+import { DefaultVpcNeutralizer } from "./default-vpc.js";
 
 /** Key policy for a regional EBS key: account admins manage it; EBS uses it for any caller in the account. */
 export function ebsKeyPolicy(partition: string, accountId: string, region: string) {
@@ -56,6 +57,7 @@ export const ACCOUNT_DEFAULTS_IDS = {
   accessAnalyzerPrefix: "access-analyzer-",
   imdsDefaultsPrefix: "imds-defaults-",
   supportRole: "support-role",
+  defaultVpcPrefix: "default-vpc-",
 } as const;
 
 export class AccountDefaults extends Construct {
@@ -131,6 +133,10 @@ export class AccountDefaults extends Construct {
         analyzerName: baselineNames(prefix).accessAnalyzer,
         type: "ACCOUNT",
       });
+    }
+    if (d.defaultVpc !== "keep") {
+      // Neutralized in both modes: "delete" keeps a default VPC something still uses.
+      new DefaultVpcNeutralizer(this, `${ids.defaultVpcPrefix}${region}`, { provider, region });
     }
     if (d.imdsv2) {
       // Hop limit 2 lets containers on the instance reach IMDSv2 through the extra network hop.

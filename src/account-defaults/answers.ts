@@ -21,6 +21,10 @@ export const AccountDefaults = z
       description:
         "Require IMDSv2 by default for new EC2 instances in every enabled region (CIS 5.6).",
     }),
+    defaultVpc: z.enum(["delete", "neutralize", "keep"]).default("delete").meta({
+      description:
+        "Default VPCs in every enabled region. delete: `deploy` (and `aws-baseline default-vpcs`) deletes each one no network interface uses, as Control Tower does, and the rest are neutralized. neutralize: the default security group loses every rule (CIS 5.4) and default subnets stop assigning public IPs. keep: left as AWS made them.",
+    }),
     supportRole: z.boolean().default(true).meta({
       description:
         "A BaselineSupport role with the AWS managed AWSSupportAccess policy in every account, assumable with MFA (CIS 1.17).",

@@ -4,6 +4,7 @@
  */
 import { inside, perItem, resource, type Control } from "../controls/control.js";
 import { ACCOUNT_DEFAULTS_IDS as IDS } from "./account-defaults.js";
+import { DEFAULT_VPC_IDS as DEFAULT_VPC } from "./default-vpc.js";
 
 const IDENTITY_TEST = "test/stacks/identity.test.ts";
 const REGIONAL_TEST = `${IDENTITY_TEST} › regional controls exist once per enabled region with that region's provider`;
@@ -68,6 +69,21 @@ export const ACCOUNT_DEFAULTS_CONTROLS: readonly Control[] = [
     switch: "accountDefaults.supportRole",
     verifiedBy: [
       `${IDENTITY_TEST} › every account has a support role with AWSSupportAccess, assumable only with MFA`,
+    ],
+  },
+  {
+    id: "DEF.5",
+    title:
+      "Default VPCs in every enabled region: deleted when unused, otherwise their default security group has no rules and their subnets assign no public IPs",
+    cis: ["5.4", "3.7"],
+    stacks: ["baseline"],
+    resources: [
+      perItem("aws_default_security_group", DEFAULT_VPC.securityGroupPrefix),
+      perItem("aws_default_subnet", DEFAULT_VPC.defaultSubnetPrefix),
+    ],
+    switch: "accountDefaults.defaultVpc",
+    verifiedBy: [
+      `${IDENTITY_TEST} › every existing default VPC is neutralized in every enabled region, and none is ever created`,
     ],
   },
 ];

@@ -39,6 +39,11 @@ export { S3AccountPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-account-p
 export { AccessanalyzerAnalyzer } from "@cdktf/provider-aws/lib/accessanalyzer-analyzer/index.js";
 export { Ec2InstanceMetadataDefaults } from "@cdktf/provider-aws/lib/ec2-instance-metadata-defaults/index.js";
 export { AccountAlternateContact } from "@cdktf/provider-aws/lib/account-alternate-contact/index.js";
+export { TerraformIterator } from "cdktf";
+export { DataAwsVpcs } from "@cdktf/provider-aws/lib/data-aws-vpcs/index.js";
+export { DataAwsSubnets } from "@cdktf/provider-aws/lib/data-aws-subnets/index.js";
+export { DataAwsSubnet } from "@cdktf/provider-aws/lib/data-aws-subnet/index.js";
+export { DefaultSubnet } from "@cdktf/provider-aws/lib/default-subnet/index.js";
 
 // Logging, monitoring and billing (log-archive, org-trail, billing stacks)
 export { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket/index.js";

@@ -261,6 +261,62 @@ describe("account defaults (every account)", () => {
     }
   });
 
+  it("every existing default VPC is neutralized in every enabled region, and none is ever created", async () => {
+    for (const stack of [dev, management]) {
+      const vpcs = Object.entries(stack.data.aws_vpcs as Record<string, StackJson>);
+      expect(vpcs).toHaveLength(REGIONS_ENABLED_BY_DEFAULT.length);
+      const providers = new Set(vpcs.map(([, v]) => v.provider ?? "aws"));
+      expect(providers.size).toBe(REGIONS_ENABLED_BY_DEFAULT.length);
+      for (const [, v] of vpcs)
+        expect(v.filter).toEqual([{ name: "is-default", values: ["true"] }]);
+
+      // One default security group per default VPC found, with no rules at all (CIS 5.4).
+      const groups = resourceList(stack, "aws_default_security_group");
+      expect(groups).toHaveLength(REGIONS_ENABLED_BY_DEFAULT.length);
+      for (const group of groups) {
+        const [key, found] = vpcs.find(
+          ([, v]) => (v.provider ?? "aws") === (group.provider ?? "aws"),
+        ) as [string, StackJson];
+        expect(found).toBeDefined();
+        expect(group).toMatchObject({
+          for_each: `\${toset(data.aws_vpcs.${key}.ids)}`,
+          vpc_id: "${each.value}",
+          ingress: [],
+          egress: [],
+        });
+      }
+
+      // Only default subnets that exist are adopted, and they stop assigning public IPs.
+      const subnets = resourceList(stack, "aws_default_subnet");
+      expect(subnets).toHaveLength(REGIONS_ENABLED_BY_DEFAULT.length);
+      for (const subnet of subnets) {
+        expect(subnet).toMatchObject({
+          for_each: expect.stringMatching(/^\$\{data\.aws_subnet\.[^.}]+\}$/),
+          availability_zone: "${each.value.availability_zone}",
+          map_public_ip_on_launch: false,
+        });
+        const dataKey = /data\.aws_subnet\.([^.}]+)/.exec(subnet.for_each)?.[1] as string;
+        expect(stack.data.aws_subnet[dataKey].for_each).toMatch(/^\$\{toset\(data\.aws_subnets\./);
+      }
+      for (const list of Object.values(stack.data.aws_subnets as Record<string, StackJson>)) {
+        expect(list.filter).toEqual([{ name: "default-for-az", values: ["true"] }]);
+      }
+      // aws_default_vpc creates a default VPC where none exists: never used.
+      expect(resourceList(stack, "aws_default_vpc")).toEqual([]);
+    }
+
+    // "neutralize" builds the same; "keep" builds nothing.
+    const answers = exampleAnswers();
+    answers.accountDefaults = { defaultVpc: "neutralize" };
+    const neutralize = (await synthTo(configFrom(answers))).stack("baseline-dev");
+    expect(resourceList(neutralize, "aws_default_security_group")).toHaveLength(17);
+    answers.accountDefaults = { defaultVpc: "keep" };
+    const keep = (await synthTo(configFrom(answers))).stack("baseline-dev");
+    expect(resourceList(keep, "aws_default_security_group")).toEqual([]);
+    expect(resourceList(keep, "aws_default_subnet")).toEqual([]);
+    expect(keep.data?.aws_vpcs).toBeUndefined();
+  });
+
   it("security contact is set when the answers give one", async () => {
     expect(resourceList(dev, "aws_account_alternate_contact")).toEqual([]);
     const answers = exampleAnswers();
@@ -301,6 +357,7 @@ describe("account defaults (every account)", () => {
       accessAnalyzer: false,
       imdsv2: false,
       supportRole: false,
+      defaultVpc: "keep",
     };
     answers.identity.admins.enabled = false;
     answers.deployRole = { trustedPrincipals: ["role/ci-deploy"] };
@@ -310,6 +367,8 @@ describe("account defaults (every account)", () => {
       "aws_accessanalyzer_analyzer",
       "aws_ec2_instance_metadata_defaults",
       "aws_s3_account_public_access_block",
+      "aws_default_security_group",
+      "aws_default_subnet",
       "aws_iam_group",
       "aws_iam_role",
       "aws_iam_user",

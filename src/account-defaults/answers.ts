@@ -1,5 +1,6 @@
 /** Answers slice of the account-defaults area: EBS encryption, S3 Block Public Access, Access Analyzer, IMDSv2, the support role. */
 import { z } from "zod";
+import { DEFAULT_VPC_MODE } from "./defaults.js";
 
 export const AccountDefaults = z
   .strictObject({
@@ -21,7 +22,7 @@ export const AccountDefaults = z
       description:
         "Require IMDSv2 by default for new EC2 instances in every enabled region (CIS 5.6).",
     }),
-    defaultVpc: z.enum(["delete", "neutralize", "keep"]).default("delete").meta({
+    defaultVpc: z.enum(["delete", "neutralize", "keep"]).default(DEFAULT_VPC_MODE).meta({
       description:
         "Default VPCs in every enabled region. delete: `deploy` (and `aws-baseline default-vpcs`) deletes each one no network interface uses, as Control Tower does, and the rest are neutralized. neutralize: the default security group loses every rule (CIS 5.4) and default subnets stop assigning public IPs. keep: left as AWS made them.",
     }),

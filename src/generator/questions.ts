@@ -8,6 +8,7 @@
 import { prefixFrom } from "../answers/names.js";
 import type { AnswersPath, Draft, ValueAt } from "../answers/paths.js";
 import { regionProblem, REGIONS_ENABLED_BY_DEFAULT } from "../answers/regions.js";
+import { DEFAULT_VPC_MODE } from "../account-defaults/defaults.js";
 import { BILLING_DEFAULTS } from "../billing/defaults.js";
 import { GUARDRAIL_DEFAULTS } from "../guardrails/defaults.js";
 import { DEFAULT_ADMIN_USERS } from "../identity/defaults.js";
@@ -242,6 +243,25 @@ export const QUESTIONS: readonly Question[] = [
     fallback: () => [...REGIONS_ENABLED_BY_DEFAULT],
     check: (value, draft, schema) =>
       schema("regions.enabled", value, draft) ?? checkRegions(value, draft),
+  }),
+  atPath("accountDefaults.defaultVpc", {
+    id: "defaultVpc",
+    group: "Regions",
+    message: "Default VPCs in every account and covered region",
+    kind: "select",
+    flag: "--default-vpc <mode>",
+    choices: [
+      {
+        title: "delete the unused ones, neutralize the rest (like Control Tower)",
+        value: "delete",
+      },
+      {
+        title: "neutralize (default security group without rules, no public IPs)",
+        value: "neutralize",
+      },
+      { title: "keep them as AWS made them", value: "keep" },
+    ],
+    fallback: () => DEFAULT_VPC_MODE,
   }),
   {
     id: "identityMode",

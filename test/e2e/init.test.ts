@@ -236,6 +236,7 @@ describe("aws-baseline init (built CLI)", () => {
           "Add a separate security",
           "Home region",
           "Regions the baseline covers",
+          "Default VPCs",
         ]) {
           await term.answer(prompt);
         }

@@ -217,8 +217,8 @@ export default {
     {
       name: "aws-below-run",
       comment:
-        "src/aws only reads the organization (SDK, read-only); terraform runs build on it " +
-        "(deploy records IDs), never the other way round.",
+        "src/aws reads the organization (SDK; the one change it makes is deleting unused default " +
+        "VPCs); terraform runs build on it (deploy records IDs), never the other way round.",
       severity: "error",
       from: { path: "^src/aws/" },
       to: { path: "^src/(synth|run|generator|cli)/|^src/index\\.ts$" },

@@ -50,6 +50,8 @@ export const ERROR_CODES = {
   UNKNOWN_STACK: "user",
   STACK_FAILED: "user",
   PROTECTED_DESTROY: "user",
+  DEFAULT_VPC_MODE: "user",
+  DEFAULT_VPCS_FAILED: "user",
   CONFIRMATION_NEEDED: "user",
   BOOTSTRAP_NOT_NEEDED: "user",
   DRIFT_REPORT_INVALID: "user",

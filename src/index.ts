@@ -39,6 +39,16 @@ export {
   type AwsOptions,
 } from "./aws/clients.js";
 export { discover, type Conflict, type Discovery } from "./aws/discover.js";
+export {
+  defaultVpcAccounts,
+  deleteDefaultVpcs,
+  removeDefaultVpcs,
+  scanDefaultVpcs,
+  type DefaultVpc,
+  type DefaultVpcResult,
+  type DefaultVpcStep,
+} from "./aws/default-vpcs.js";
+export { denyDefaultVpcCreation } from "./account-defaults/default-vpc-scp.js";
 export { planSync, type SyncPlan } from "./aws/match.js";
 export { readOrganization, type OrgSnapshot } from "./aws/organization.js";
 export { editAnswersText } from "./answers/edit.js";

@@ -84,6 +84,8 @@ export const ACCOUNT_DEFAULTS_CONTROLS: readonly Control[] = [
     switch: "accountDefaults.defaultVpc",
     verifiedBy: [
       `${IDENTITY_TEST} › every existing default VPC is neutralized in every enabled region, and none is ever created`,
+      "test/unit/default-vpcs.test.ts › deletes an unused default VPC: internet gateway detached and deleted, subnets, then the VPC",
+      "test/unit/default-vpcs.test.ts › keeps a default VPC that has network interfaces, and says why",
     ],
   },
 ];

@@ -10,6 +10,7 @@ import { BaselineError, environmentError, EXIT_CODES } from "../errors.js";
 import { VERSION } from "../version.js";
 import { registerAccounts } from "./commands/accounts.js";
 import { registerBootstrap } from "./commands/bootstrap.js";
+import { registerDefaultVpcs } from "./commands/default-vpcs.js";
 import { registerInit } from "./commands/init.js";
 import { registerReference } from "./commands/reference.js";
 import { registerRun } from "./commands/run.js";
@@ -42,8 +43,9 @@ Then, against AWS (or an emulator with --endpoint-url):
   $ aws-baseline deploy                                 plan, confirm, apply in order
   $ aws-baseline drift                                  in sync? (exit 2 when not)
 
-Exit codes: 0 ok, 1 invalid input or failed check, 2 drift (drift, plan --detailed-exitcode),
-3 environment problem (e.g. terraform missing), 4 internal error, 130 aborted.`,
+Exit codes: 0 ok, 1 invalid input or failed check, 2 drift (drift, plan --detailed-exitcode,
+default-vpcs --dry-run), 3 environment problem (e.g. terraform missing), 4 internal error,
+130 aborted.`,
     );
 
   program.hook("preAction", (_root, command) => {
@@ -60,6 +62,7 @@ Exit codes: 0 ok, 1 invalid input or failed check, 2 drift (drift, plan --detail
     registerStacks,
     registerBootstrap,
     registerAccounts,
+    registerDefaultVpcs,
     registerReference,
   ])
     register(program, current);

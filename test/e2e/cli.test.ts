@@ -32,6 +32,16 @@ describe("aws-baseline (built CLI)", () => {
     expect(run.stdout).not.toContain("cdktf-app");
   });
 
+  it("default-vpcs deletes only when the answers say so, and says which key to set", () => {
+    const answers = exampleAnswers();
+    answers.accountDefaults = { defaultVpc: "neutralize" };
+    const run = cli(["default-vpcs", "--config", writeAnswers(answers), "--yes"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("[DEFAULT_VPC_MODE]");
+    expect(run.stderr).toContain('accountDefaults.defaultVpc is "neutralize"');
+    expect(run.stderr).toContain("--dry-run");
+  });
+
   it("validate: a good file exits 0 and says what it would build", () => {
     const run = cli(["validate", "--config", EXAMPLE_FILE]);
     expect(run.code).toBe(0);

@@ -3,10 +3,12 @@
  * over the stacks in dependency order and report typed results.
  */
 import { loadConfigFor } from "../../answers/load.js";
-import type { BaselineConfig } from "../../answers/resolve.js";
+import { stackName } from "../../answers/names.js";
+import { allAccounts, type BaselineConfig } from "../../answers/resolve.js";
+import type { DefaultVpcStep } from "../../aws/default-vpcs.js";
 import { BaselineError } from "../../errors.js";
 import { stackKindOf, type PendingStack } from "../../plan/plan.js";
-import { deploy, synthStacks } from "../../run/deploy.js";
+import { deploy, synthStacks, type DeployFlowResult } from "../../run/deploy.js";
 import { runnerSetup } from "../../run/setup.js";
 import { readManifest } from "../../run/terraform/manifest.js";
 import {
@@ -21,6 +23,8 @@ import { stopIfInterrupted, whileInterruptible } from "../interrupt.js";
 import type { Io } from "../io.js";
 import { credentialsError } from "../../run/terraform/runner.js";
 import { confirmOrStop } from "../prompter.js";
+import { checkDefaultVpcStep, defaultVpcStep } from "../default-vpc-step.js";
+import { renderDefaultVpcStep } from "../render-default-vpcs.js";
 import { leftOutLines } from "../render.js";
 import {
   driftMarkdown,
@@ -192,14 +196,49 @@ async function deployStacks(flags: DeployFlags, io: Io, signal: AbortSignal): Pr
       else io.progress(`${c.green("✔")} recorded ${e.count} ID(s) in ${e.file}`);
     },
   });
+  const defaultVpcs = await defaultVpcsAfterDeploy(flags, io, result);
   io.result(
-    { ok: true, phases: result.phases, stacks: result.outcomes, pending: result.pending },
+    {
+      ok: true,
+      phases: result.phases,
+      stacks: result.outcomes,
+      pending: result.pending,
+      ...(defaultVpcs ? { defaultVpcs } : {}),
+    },
     () =>
       [
         `${io.color.green("✔")} deployed: ${result.phases.map((p) => p.join(", ")).join(" → ")}`,
         ...result.pending.map((p) => `${io.color.yellow("waiting")} ${p.name}: ${p.reason}`),
+        ...(defaultVpcs ? [renderDefaultVpcStep(defaultVpcs, io.color)] : []),
       ].join("\n"),
   );
+  if (defaultVpcs) checkDefaultVpcStep(defaultVpcs);
+}
+
+/**
+ * With `accountDefaults.defaultVpc: "delete"`, the last step of deploy: delete the unused default
+ * VPCs of every account whose baseline stack this run applied (or found unchanged). The answers
+ * are read again, since a first run has just recorded the account IDs.
+ */
+async function defaultVpcsAfterDeploy(
+  flags: DeployFlags,
+  io: Io,
+  result: DeployFlowResult,
+): Promise<DefaultVpcStep | undefined> {
+  if (!flags.synth) return undefined;
+  const config = await loadConfigFor(flags.config, flags.endpointUrl);
+  if (config.accountDefaults.defaultVpc !== "delete") return undefined;
+  const done = new Set(
+    result.outcomes
+      .filter((o) => o.status === "applied" || o.status === "unchanged")
+      .map((o) => o.stack),
+  );
+  const accounts = allAccounts(config)
+    .map((a) => a.name)
+    .filter((name) => done.has(stackName.baseline(name)));
+  if (accounts.length === 0) return undefined;
+  io.progress(io.color.bold("default VPCs: deleting the unused ones (accountDefaults.defaultVpc)"));
+  return defaultVpcStep(config, { yes: flags.yes }, io, "deploy", accounts);
 }
 
 export interface DriftFlags extends RunFlags {

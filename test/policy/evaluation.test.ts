@@ -87,6 +87,11 @@ const AWS_MANAGED: Record<string, Document> = {
       },
     ],
   },
+  // AWSSupportAccess, as AWS publishes it (the support role, CIS 1.17).
+  AWSSupportAccess: {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Action: ["support:*"], Resource: "*" }],
+  },
 };
 
 /** The access role as AWS Organizations creates it in each new account (not synthesized by us). */

@@ -47,6 +47,7 @@ const SHARED_PARTS = {
   // org-stack.ts creates and attaches the Guardrails (SCPs); an account's answers carry its
   // network options (answers.ts embeds the network slice).
   organization: ["guardrails/guardrails.ts", "guardrails/pack.ts", "network/answers.ts"],
+  guardrails: ["account-defaults/default-vpc-scp.ts"],
   // state-bucket-stack.ts: the same TLS-only statement (denyInsecureTransport) as the log buckets.
   state: ["logging/policies.ts"],
 };

@@ -81,6 +81,7 @@ export const GUARDRAIL_CONTROLS: readonly Control[] = [
       `${SCP_TEST} › protect account defaults`,
       `${EVAL} › member-account administrator and access role cannot turn off EBS default encryption`,
       `${EVAL} › member-account administrator and access role cannot weaken the password policy`,
+      `${EVAL} › member-account administrator cannot bring a deleted default VPC back; the deploy role can`,
     ],
   }),
   scp("denyRootUser", {

@@ -7,6 +7,7 @@
  * role (OrganizationAccountAccessRole) is break-glass and gets no exemption; actions the baseline
  * never needs after creation are denied to everyone.
  */
+import { denyDefaultVpcCreation } from "../account-defaults/default-vpc-scp.js";
 import { type PolicyStatement } from "../build/policy-document.js";
 
 export type GuardrailKey =
@@ -212,7 +213,7 @@ export function protectAccountDefaults(c: GuardrailContext): Guardrail {
   return {
     key: "protectAccountDefaults",
     description:
-      "Only the deploy role can turn off default encryption, Block Public Access, IMDSv2 defaults or Access Analyzer, or change the password policy or alternate contacts.",
+      "Only the deploy role can turn off default encryption, Block Public Access, IMDSv2 defaults or Access Analyzer, change the password policy or alternate contacts, or create a default VPC.",
     reason:
       "Account-wide defaults protect resources nobody has created yet; switching them off is silent.",
     statements: [
@@ -235,6 +236,8 @@ export function protectAccountDefaults(c: GuardrailContext): Guardrail {
         Resource: "*",
         Condition: exemptDeployRole(c),
       },
+      // Deleted default VPCs stay deleted (CIS 5.4, 3.7): their subnets hand out public IPs.
+      denyDefaultVpcCreation(roleArnPattern(c, c.deployRoleName)),
     ],
   };
 }

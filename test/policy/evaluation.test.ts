@@ -853,6 +853,13 @@ describe("account defaults, the organization and the baseline roles in member ac
     ).toBe(ALLOWED);
   });
 
+  it("member-account administrator cannot bring a deleted default VPC back; the deploy role can", async () => {
+    expect(await verdict(memberAdmin(), "ec2:CreateDefaultVpc", accountWide("dev"))).toBe(
+      denied("scp DenyDefaultVpcCreation"),
+    );
+    expect(await verdict(deployRole(), "ec2:CreateDefaultVpc", accountWide("dev"))).toBe(ALLOWED);
+  });
+
   it("member-account administrator and access role cannot weaken the password policy", async () => {
     for (const p of [memberAdmin(), accessRole()]) {
       for (const action of ["iam:UpdateAccountPasswordPolicy", "iam:DeleteAccountPasswordPolicy"]) {

@@ -161,7 +161,15 @@ describe("SCP guardrails", () => {
   });
 
   it("protect account defaults", () => {
-    const [s] = protectAccountDefaults(ctx).statements;
+    const [s, vpc] = protectAccountDefaults(ctx).statements;
+    // Deleted default VPCs stay deleted: only the deploy role may create one.
+    expect(vpc).toEqual({
+      Sid: "DenyDefaultVpcCreation",
+      Effect: "Deny",
+      Action: ["ec2:CreateDefaultSubnet", "ec2:CreateDefaultVpc"],
+      Resource: "*",
+      Condition: EXEMPT,
+    });
     expect(s).toMatchObject({ Effect: "Deny", Resource: "*", Condition: EXEMPT });
     expect(s?.Action).toEqual([
       "access-analyzer:DeleteAnalyzer",

@@ -16,6 +16,8 @@ const WIZARD_PROMPTS = [
   "Add a separate security",
   "Home region",
   "Regions the baseline covers",
+  "Default VPCs",
+  "How people sign in",
   "Admin IAM users",
   "Deny regional actions",
   "Who receives security alarms",
@@ -59,8 +61,9 @@ describe("aws-baseline init (built CLI)", () => {
     const dir = join(tempDir(), "acme");
     const run = cli(["init", dir, "--yes", "--home-region", "eu-west-1"]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/log-archive\s+log-archive\s+17\s+after the first deploy/);
-    expect(run.stderr).toMatch(/org\s+management\s+19\s+now/);
+    expect(run.stderr).toMatch(/\n log-archive\s+log-archive\s+\d+\s+after the first deploy/);
+    expect(run.stderr).toMatch(/access-dev\s+dev\s+2\s+after the first deploy/);
+    expect(run.stderr).toMatch(/\n org\s+management\s+\d+\s+now/);
     expect(run.stderr).toContain(
       "Filled in after the first deploy: the organization ID and the account IDs of management, log-archive, dev, test and prod.",
     );
@@ -91,8 +94,9 @@ describe("aws-baseline init (built CLI)", () => {
     expect(run.code).toBe(0);
     const body = JSON.parse(run.stdout);
     expect(body.files.map((f: { action: string }) => f.action)).toEqual(Array(9).fill("created"));
-    // org, log-archive, org-trail, billing + 6 account baselines (incl. security) + 3 networks
-    expect(body.summary.stacks.length).toBe(13);
+    // org, 5 access, log-archive, org-trail, billing, 6 account baselines (incl. security),
+    // 3 networks and identity-center (regulated uses Identity Center)
+    expect(body.summary.stacks.length).toBe(19);
     // Scripts still get the answers keys each stack waits for.
     expect(
       body.summary.stacks.find((st: { name: string }) => st.name === "org-trail"),
@@ -237,6 +241,7 @@ describe("aws-baseline init (built CLI)", () => {
           "Home region",
           "Regions the baseline covers",
           "Default VPCs",
+          "How people sign in",
         ]) {
           await term.answer(prompt);
         }

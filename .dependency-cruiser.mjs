@@ -31,7 +31,7 @@ const BASE = "src/(util/|errors\\.ts$|version\\.ts$)";
  */
 const SHARED_PARTS = {
   // baseline-stack.ts puts the IdentityBaseline construct into every account.
-  "account-defaults": ["identity/identity.ts"],
+  "account-defaults": ["identity/identity.ts", "identity/policies.ts"],
   // billing-stack.ts: budget/billing alarms go to an AlarmTopic whose key uses alarmTopicKeyPolicy.
   billing: ["logging/policies.ts", "monitoring/alarm-topic.ts"],
   // org-trail-stack.ts: the trail's log group feeds the CIS metric filters (cisMetrics, CisAlarms).

@@ -19,6 +19,7 @@ import type { BaselineStackProps } from "../plan/plan.js";
 import { policy } from "../build/policy-document.js";
 import { accountAdministersKey } from "../build/kms-policy.js";
 import { EncryptionKey } from "../build/encryption-key.js";
+import { humanRoleTrustPolicy } from "../identity/policies.js";
 import { SupportRole } from "./support-role.js";
 import { DefaultVpcNeutralizer } from "./default-vpc.js";
 
@@ -92,7 +93,12 @@ export class AccountDefaults extends Construct {
       new SupportRole(this, ACCOUNT_DEFAULTS_IDS.supportRole, {
         provider: home,
         partition: stack.partition,
-        accountId: stack.accountIdRef,
+        trustPolicy: humanRoleTrustPolicy({
+          partition: stack.partition,
+          accountId: stack.accountIdRef,
+          maxMfaAgeSeconds: identity.admins.maxMfaAgeSeconds,
+          signIn: props.signIn,
+        }),
       });
     }
     for (const region of stack.providers.regions) {

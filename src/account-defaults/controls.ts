@@ -62,13 +62,14 @@ export const ACCOUNT_DEFAULTS_CONTROLS: readonly Control[] = [
   },
   {
     id: "DEF.4",
-    title: "A support role with AWSSupportAccess in every account, assumable only with MFA",
+    title:
+      "A support role with AWSSupportAccess in every account, for the admins with recent MFA (the human roles' trust)",
     cis: ["1.17"],
     stacks: ["baseline"],
     resources: inside(IDS.supportRole, ["aws_iam_role", "aws_iam_role_policy_attachment"]),
     switch: "accountDefaults.supportRole",
     verifiedBy: [
-      `${IDENTITY_TEST} › every account has a support role with AWSSupportAccess, assumable only with MFA`,
+      `${IDENTITY_TEST} › every account has a support role with AWSSupportAccess, for the admins with recent MFA`,
     ],
   },
   {

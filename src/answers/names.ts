@@ -46,6 +46,8 @@ export function prefixFrom(name: unknown): string | undefined {
 export const HUMAN_ROLE_NAMES = {
   readOnly: "BaselineReadOnly",
   billing: "BaselineBilling",
+  /** CIS 1.17: AWSSupportAccess, for the admins (accountDefaults.supportRole). */
+  support: "BaselineSupport",
 } as const;
 
 /** The session name the baseline uses when it assumes roles (shows up in CloudTrail). */

@@ -19,9 +19,7 @@ import {
 
 /** The roles people assume in every account when IAM-user access is on. */
 export function humanRoleNames(admins: Answers["identity"]["admins"]): string[] {
-  return admins.enabled
-    ? [admins.roleName, HUMAN_ROLE_NAMES.readOnly, HUMAN_ROLE_NAMES.billing]
-    : [];
+  return admins.enabled ? [admins.roleName, ...Object.values(HUMAN_ROLE_NAMES)] : [];
 }
 
 /** The baseline's packed SCPs for these answers, or the guardrail that cannot fit at all. */

@@ -46,7 +46,7 @@ export const IDENTITY_CONTROLS: readonly Control[] = [
     switch: "identity.admins.enabled",
     verifiedBy: [
       `${IDENTITY_TEST} › admin role trusts only MFA-authenticated users of the management account, from this organization`,
-      `${IDENTITY_TEST} › admin group may assume only the admin role, in accounts of its organization, only with recent MFA`,
+      `${IDENTITY_TEST} › admin group may assume only the admin and support roles, in accounts of its organization, only with recent MFA`,
       `${IDENTITY_TEST} › no managed policy is attached to any user or group`,
       `${EVAL} › admin user with recent MFA assumes BaselineAdmin in a member account`,
       `${EVAL} › admin user whose MFA sign-in is older than the maximum age cannot assume BaselineAdmin`,

@@ -74,6 +74,7 @@ export class IdentityBaseline extends Construct {
       groupName: admins.groupName,
       roleName: admins.roleName,
       managedPolicy: "AdministratorAccess",
+      alsoAssumes: [HUMAN_ROLE_NAMES.support],
     });
     if (admins.readOnlyGroup) new MfaGuardedAccess(this, "read-only", { ...common, ...READ_ONLY });
     if (admins.billingGroup) new MfaGuardedAccess(this, "billing", { ...common, ...BILLING });

@@ -14,7 +14,7 @@ import {
   type AwsProvider,
 } from "../build/cdk.js";
 import { renderPolicy } from "../build/policy-document.js";
-import { crossAccountMfaTrustPolicy, mfaGroupPolicy, mfaTrustPolicy } from "./policies.js";
+import { humanRoleTrustPolicy, mfaGroupPolicy } from "./policies.js";
 
 /** Construct ids inside each MfaGuardedAccess (controls name resources by these). */
 export const MFA_ACCESS_IDS = {
@@ -33,6 +33,8 @@ export interface MfaGuardedAccessProps {
   /** AWS managed policy name, e.g. AdministratorAccess or job-function/Billing. */
   readonly managedPolicy: string;
   readonly maxMfaAgeSeconds: number;
+  /** Other roles the group may assume the same way (the admins: the support role). */
+  readonly alsoAssumes?: readonly string[];
   /** Member accounts: where people sign in. @default - this account (the management account) */
   readonly signIn?: { readonly managementId: string; readonly organizationId: string };
 }
@@ -50,9 +52,7 @@ export class MfaGuardedAccess extends Construct {
       name: props.roleName,
       description: `${props.managedPolicy} for members of ${props.groupName}, MFA required`,
       assumeRolePolicy: renderPolicy(
-        props.signIn
-          ? crossAccountMfaTrustPolicy({ partition, maxMfaAgeSeconds, ...props.signIn })
-          : mfaTrustPolicy({ partition, accountId, maxMfaAgeSeconds }),
+        humanRoleTrustPolicy({ partition, accountId, maxMfaAgeSeconds, signIn: props.signIn }),
       ),
       maxSessionDuration: 3600,
     });
@@ -68,7 +68,12 @@ export class MfaGuardedAccess extends Construct {
       name: "mfa-required-then-assume-role",
       group: this.group.name,
       policy: renderPolicy(
-        mfaGroupPolicy({ partition, accountId, roleName: props.roleName, maxMfaAgeSeconds }),
+        mfaGroupPolicy({
+          partition,
+          accountId,
+          roleNames: [props.roleName, ...(props.alsoAssumes ?? [])],
+          maxMfaAgeSeconds,
+        }),
       ),
     });
   }

@@ -32,6 +32,22 @@ function recentMfa(maxMfaAgeSeconds: number) {
   };
 }
 
+/** The trust of a human role: this account's users (management), else the management account's. */
+export function humanRoleTrustPolicy(p: {
+  partition: string;
+  accountId: string;
+  maxMfaAgeSeconds: number;
+  signIn?: { readonly managementId: string; readonly organizationId: string };
+}): PolicyDocument {
+  return p.signIn
+    ? crossAccountMfaTrustPolicy({ ...p, ...p.signIn })
+    : mfaTrustPolicy({
+        partition: p.partition,
+        accountId: p.accountId,
+        maxMfaAgeSeconds: p.maxMfaAgeSeconds,
+      });
+}
+
 /**
  * The group policy: self-service on one's own password and MFA devices, `sts:AssumeRole` on the
  * group's role in any account of this organization only with a fresh MFA sign-in, and an explicit
@@ -40,7 +56,8 @@ function recentMfa(maxMfaAgeSeconds: number) {
 export function mfaGroupPolicy(p: {
   partition: string;
   accountId: string;
-  roleName: string;
+  /** The group's roles (the admins also get the support role). */
+  roleNames: readonly string[];
   maxMfaAgeSeconds: number;
 }): PolicyDocument {
   const self = `arn:${p.partition}:iam::${p.accountId}:user/\${aws:username}`;
@@ -86,7 +103,7 @@ export function mfaGroupPolicy(p: {
       Sid: "AssumeRoleInOrganizationOnlyWithRecentMfa",
       Effect: "Allow",
       Action: "sts:AssumeRole",
-      Resource: `arn:${p.partition}:iam::*:role/${p.roleName}`,
+      Resource: p.roleNames.map((r) => `arn:${p.partition}:iam::*:role/${r}`),
       Condition: {
         ...recentMfa(p.maxMfaAgeSeconds),
         StringEquals: { "aws:ResourceOrgID": "${aws:PrincipalOrgID}" },

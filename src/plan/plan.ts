@@ -311,7 +311,7 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
         accessRoleName: config.accessRoleName,
         deployRoleName: config.deployRole.name,
         humanRoleNames: config.identity.admins.enabled
-          ? [config.identity.admins.roleName, HUMAN_ROLE_NAMES.readOnly, HUMAN_ROLE_NAMES.billing]
+          ? [config.identity.admins.roleName, ...Object.values(HUMAN_ROLE_NAMES)]
           : [],
         adopt: config.adopt,
         guardrails: config.guardrails,

@@ -87,13 +87,14 @@ describe("identity baseline (every account)", () => {
     });
   });
 
-  it("admin group may assume only the admin role, in accounts of its organization, only with recent MFA", () => {
+  it("admin group may assume only the admin and support roles, in accounts of its organization, only with recent MFA", () => {
     const assume = groupPolicy(management, "identity_admins").Statement.find(
       (s) => s.Action === "sts:AssumeRole",
     );
     expect(assume).toMatchObject({
       Effect: "Allow",
-      Resource: "arn:aws:iam::*:role/BaselineAdmin",
+      // The admin role, and the support role (CIS 1.17), in any account of the organization.
+      Resource: ["arn:aws:iam::*:role/BaselineAdmin", "arn:aws:iam::*:role/BaselineSupport"],
       Condition: {
         Bool: { "aws:MultiFactorAuthPresent": "true" },
         NumericLessThan: { "aws:MultiFactorAuthAge": "3600" },
@@ -232,26 +233,17 @@ describe("account defaults (every account)", () => {
     ]);
   });
 
-  it("every account has a support role with AWSSupportAccess, assumable only with MFA", () => {
-    for (const [stack, accountId] of [
-      [dev, "444444444444"],
-      [management, "111111111111"],
-    ] as const) {
+  it("every account has a support role with AWSSupportAccess, for the admins with recent MFA", () => {
+    for (const stack of [dev, management]) {
       const roles = Object.entries(resources(stack, "aws_iam_role")).filter(([key]) =>
         key.includes("support-role"),
       );
       expect(roles).toHaveLength(1);
       const [key, role] = roles[0] as [string, StackJson];
       expect(role.name).toBe("BaselineSupport");
-      expect(policyOf(role.assume_role_policy).Statement).toEqual([
-        {
-          Sid: "AccountPrincipalsWithMfa",
-          Effect: "Allow",
-          Principal: { AWS: `arn:aws:iam::${accountId}:root` },
-          Action: "sts:AssumeRole",
-          Condition: { Bool: { "aws:MultiFactorAuthPresent": "true" } },
-        },
-      ]);
+      // The same trust as the other human roles: management-account users, recent MFA.
+      const admin = resourceList(stack, "aws_iam_role").find((r) => r.name === "BaselineAdmin");
+      expect(policyOf(role.assume_role_policy)).toEqual(policyOf(admin?.assume_role_policy));
       const attached = resourceList(stack, "aws_iam_role_policy_attachment").filter(
         (a) => a.role === `\${aws_iam_role.${key}.name}`,
       );
@@ -259,6 +251,12 @@ describe("account defaults (every account)", () => {
         "arn:aws:iam::aws:policy/AWSSupportAccess",
       ]);
     }
+    // Members trust the management account's users (MFA, this organization).
+    const support = resourceList(dev, "aws_iam_role").find((r) => r.name === "BaselineSupport");
+    expect(policyOf(support?.assume_role_policy).Statement[0]?.Condition).toMatchObject({
+      StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" },
+      ArnLike: { "aws:PrincipalArn": "arn:aws:iam::111111111111:user/*" },
+    });
   });
 
   it("every existing default VPC is neutralized in every enabled region, and none is ever created", async () => {

@@ -69,21 +69,28 @@ describe("answers strings reach Terraform escaped", () => {
   });
 
   for (const probe of PROBES) {
-    it(`a ${probe.slice(0, 2)}…} probe in any field is rejected by validation or escaped in every stack`, () => {
-      let escaped = 0;
-      for (const path of paths) {
-        const result = validateAnswers(withProbe(path, probe));
-        if (!result.ok) continue; // rejected, e.g. names, regions, IDs: fine
-        const stacks = synthAll(result.config);
-        const leak = stacks.find((json) => UNESCAPED.test(json));
-        expect(leak === undefined, `${path.join(".")}: unescaped in ${leak?.slice(0, 80)}`).toBe(
-          true,
-        );
-        if (stacks.some((json) => json.includes(literalText(probe).slice(0, 6)))) escaped++;
-      }
-      // Free-text fields accept the probe and carry it escaped: display name, contact, e-mails.
-      expect(escaped).toBeGreaterThanOrEqual(3);
-    });
+    // One synth of every stack per string field: about 8 s on a quiet machine.
+    it(
+      `a ${probe.slice(0, 2)}…} probe in any field is rejected by validation or escaped in every stack`,
+      {
+        timeout: 120_000,
+      },
+      () => {
+        let escaped = 0;
+        for (const path of paths) {
+          const result = validateAnswers(withProbe(path, probe));
+          if (!result.ok) continue; // rejected, e.g. names, regions, IDs: fine
+          const stacks = synthAll(result.config);
+          const leak = stacks.find((json) => UNESCAPED.test(json));
+          expect(leak === undefined, `${path.join(".")}: unescaped in ${leak?.slice(0, 80)}`).toBe(
+            true,
+          );
+          if (stacks.some((json) => json.includes(literalText(probe).slice(0, 6)))) escaped++;
+        }
+        // Free-text fields accept the probe and carry it escaped: display name, contact, e-mails.
+        expect(escaped).toBeGreaterThanOrEqual(3);
+      },
+    );
   }
 
   it("a PGP key or an emulator URL with ${ is rejected by validation, naming the field", () => {

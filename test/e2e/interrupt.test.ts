@@ -8,9 +8,10 @@
 import { spawn } from "node:child_process";
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI, cli } from "../helpers/cli.js";
 import { exampleAnswers } from "../helpers/answers.js";
+import { fakeOrg, startFakeAws } from "../helpers/fake-org.js";
 import { tempDir } from "../helpers/synth.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -165,6 +166,12 @@ describe("interrupted plan, deploy and drift", () => {
     { command: ["drift"], signal: "SIGINT", to: "group" },
     { command: ["deploy", "--yes"], signal: "SIGINT", to: "group" },
   ] as const;
+  // The runs check credentials (STS) before terraform: a local stand-in answers, never AWS.
+  let aws: Awaited<ReturnType<typeof startFakeAws>>;
+  beforeAll(async () => {
+    aws = await startFakeAws(fakeOrg());
+  });
+  afterAll(() => aws.server.close());
   for (const { command, signal, to } of cases) {
     it(
       `${command[0]}: ${signal} to the ${to} while terraform runs: each terraform gets one SIGINT, no other starts, none is left, exit 130`,
@@ -192,8 +199,10 @@ describe("interrupted plan, deploy and drift", () => {
             "baseline-dev",
             "baseline-test",
             "baseline-prod",
+            "--endpoint-url",
+            aws.url,
           ],
-          { FAKE_TF_LOG: log },
+          { FAKE_TF_LOG: log, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test" },
         );
         const lines = () => (existsSync(log) ? readFileSync(log, "utf8").trim().split("\n") : []);
         const started = () => lines().filter((l) => l.startsWith("start "));

@@ -1,5 +1,6 @@
 /** Semantic rules of the organization area: accounts (names, e-mails, IDs, kinds), regions and adoption. */
 import { defineRule, duplicates } from "../answers/define-rule.js";
+import { HUMAN_ROLE_NAMES } from "../answers/names.js";
 import type { Problem } from "../answers/problems.js";
 import { regionProblem } from "../answers/regions.js";
 import {
@@ -260,6 +261,38 @@ export const deployRoleTrusted = defineRule(
         ],
 );
 
+export const baselineRoleNamesDistinct = defineRule(
+  "baseline-role-names-distinct",
+  "The deploy role, the access role and the roles people use are protected differently by the guardrails.",
+  (a, problem) => {
+    const people = a.identity.admins.enabled
+      ? [a.identity.admins.roleName, ...Object.values(HUMAN_ROLE_NAMES)]
+      : [HUMAN_ROLE_NAMES.support];
+    const out: Problem[] = [];
+    if (a.deployRole.name === a.accessRoleName) {
+      out.push(
+        problem(
+          "deployRole.name",
+          "is the access role's name; the access role is break-glass and must stay a different role",
+          'choose another name (default "BaselineDeploy")',
+          a.deployRole.name,
+        ),
+      );
+    }
+    for (const [path, name] of [
+      ["deployRole.name", a.deployRole.name],
+      ["accessRoleName", a.accessRoleName],
+    ] as const) {
+      if (people.includes(name)) {
+        out.push(
+          problem(path, "is also the name of a role people assume", "choose another name", name),
+        );
+      }
+    }
+    return out;
+  },
+);
+
 /** Accounts and regions: reported first. */
 export const organizationRules = [
   uniqueAccountNames,
@@ -272,6 +305,7 @@ export const organizationRules = [
   homeRegionEnabled,
   enabledRegionsUnique,
   deployRoleTrusted,
+  baselineRoleNamesDistinct,
 ];
 
 /** Adoption checks names the other areas derive: reported last. */

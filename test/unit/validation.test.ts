@@ -248,3 +248,24 @@ describe("region names", () => {
     expect(providerKnowsRegion("xx-newregion-1")).toBe(false);
   });
 });
+
+describe("baseline role names", () => {
+  it("the deploy role, the access role and the roles people use must be different roles", () => {
+    const answers = exampleAnswers();
+    answers.accessRoleName = "BaselineDeploy";
+    answers.deployRole = { name: "BaselineAdmin" };
+    const result = validateAnswers(answers);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(
+      result.problems
+        .filter((p) => p.rule === "baseline-role-names-distinct")
+        .map((p) => `${p.path} ${String(p.received)}`),
+    ).toEqual(["deployRole.name BaselineAdmin"]);
+    answers.deployRole = { name: "BaselineDeploy" };
+    const same = validateAnswers(answers);
+    expect(same.ok).toBe(false);
+    if (same.ok) return;
+    expect(same.problems.map((p) => p.path)).toContain("deployRole.name");
+  });
+});

@@ -4,6 +4,7 @@
  * Semantic rules call the same functions, so what is validated is exactly what is built.
  */
 import { allocate, formatCidr, parseCidr, type Cidr } from "../util/cidr.js";
+import { HUMAN_ROLE_NAMES } from "./names.js";
 import type { AccountAnswers, AccountKind, Answers, NetworkAnswers } from "./schema.js";
 
 export interface ResolvedNetwork extends Omit<NetworkAnswers, "cidr" | "availabilityZones"> {
@@ -41,6 +42,11 @@ export interface BaselineConfig extends Omit<
     /** `role/<name>` or `user/<name>` in the management account. */
     readonly trustedPrincipals: readonly string[];
   };
+}
+
+/** The roles people assume in every account when IAM-user access is on (the guardrails protect them). */
+export function humanRoleNames(admins: Answers["identity"]["admins"]): string[] {
+  return admins.enabled ? [admins.roleName, ...Object.values(HUMAN_ROLE_NAMES)] : [];
 }
 
 /** Who may assume the deploy role: as answered, else the management account's admin role(s). */

@@ -5,7 +5,7 @@
  */
 import { defineRule } from "../answers/define-rule.js";
 import type { Problem } from "../answers/problems.js";
-import { HUMAN_ROLE_NAMES } from "../answers/names.js";
+import { humanRoleNames } from "../answers/resolve.js";
 import type { Answers } from "../answers/schema.js";
 import {
   enabledGuardrails,
@@ -16,11 +16,6 @@ import {
   SCPS_PER_TARGET,
   type GuardrailPolicy,
 } from "./pack.js";
-
-/** The roles people assume in every account when IAM-user access is on. */
-export function humanRoleNames(admins: Answers["identity"]["admins"]): string[] {
-  return admins.enabled ? [admins.roleName, ...Object.values(HUMAN_ROLE_NAMES)] : [];
-}
 
 /** The baseline's packed SCPs for these answers, or the guardrail that cannot fit at all. */
 export function answeredGuardrailPolicies(a: Answers): GuardrailPolicy[] | OversizedGuardrailError {

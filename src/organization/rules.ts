@@ -7,6 +7,7 @@ import {
   accountEmail,
   defaultOu,
   deployRoleTrustedPrincipals,
+  humanRoleNames,
   ouWithParents,
 } from "../answers/resolve.js";
 
@@ -266,7 +267,7 @@ export const baselineRoleNamesDistinct = defineRule(
   "The deploy role, the access role and the roles people use are protected differently by the guardrails.",
   (a, problem) => {
     const people = a.identity.admins.enabled
-      ? [a.identity.admins.roleName, ...Object.values(HUMAN_ROLE_NAMES)]
+      ? humanRoleNames(a.identity.admins)
       : [HUMAN_ROLE_NAMES.support];
     const out: Problem[] = [];
     if (a.deployRole.name === a.accessRoleName) {

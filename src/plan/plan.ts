@@ -6,11 +6,12 @@
  * so `validate` and the synth coordinator stay light and parts can be sent to child processes.
  */
 import type { Emulator } from "../answers/emulator.js";
-import { HUMAN_ROLE_NAMES, stackName } from "../answers/names.js";
+import { stackName } from "../answers/names.js";
 import { BILLING_REGION } from "../answers/regions.js";
 import { emulatorView } from "./emulator-view.js";
 import {
   allAccounts,
+  humanRoleNames,
   type BaselineConfig,
   type ResolvedAccount,
   type ResolvedNetwork,
@@ -310,9 +311,7 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
         })),
         accessRoleName: config.accessRoleName,
         deployRoleName: config.deployRole.name,
-        humanRoleNames: config.identity.admins.enabled
-          ? [config.identity.admins.roleName, ...Object.values(HUMAN_ROLE_NAMES)]
-          : [],
+        humanRoleNames: humanRoleNames(config.identity.admins),
         adopt: config.adopt,
         guardrails: config.guardrails,
         enabledRegions: config.regions.enabled,

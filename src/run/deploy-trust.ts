@@ -16,7 +16,6 @@ export interface DeployTrust {
 }
 
 interface StackJson {
-  provider?: { aws?: { assume_role?: { role_arn?: string }[]; endpoints?: unknown[] }[] };
   resource?: { aws_iam_role?: Record<string, { name?: string; assume_role_policy?: string }> };
 }
 
@@ -44,24 +43,6 @@ export async function deployTrust(outDir: string): Promise<DeployTrust | undefin
     return { roleName: role.name, trusted: arns };
   }
   return undefined;
-}
-
-/** Whether any of `stacks` runs as `roleName` (a member stack other than the access stacks). */
-export async function runsAsRole(
-  outDir: string,
-  stacks: readonly string[],
-  roleName: string,
-): Promise<boolean> {
-  for (const stack of stacks) {
-    const providers = (await stackJson(outDir, stack))?.provider?.aws ?? [];
-    // Emulators do not enforce trust; their caller identity is a fixed stand-in.
-    if (providers.some((p) => (p.endpoints ?? []).length > 0)) return false;
-    if (
-      providers.some((p) => p.assume_role?.some((r) => r.role_arn?.endsWith(`:role/${roleName}`)))
-    )
-      return true;
-  }
-  return false;
 }
 
 function glob(pattern: string): RegExp {
@@ -96,14 +77,17 @@ function asPrincipalEntry(callerArn: string): string {
   return user ? `user/${user[1]}` : callerArn;
 }
 
-/** DEPLOY_ROLE_UNTRUSTED (exit 1) when member stacks would run as a role the caller cannot assume. */
+/**
+ * DEPLOY_ROLE_UNTRUSTED (exit 1) when member stacks would run as a role the caller cannot assume.
+ * `memberRoles`: the roles the run's stacks assume (`awsNeeds`, which has read them already).
+ */
 export async function checkDeployTrust(
   outDir: string,
-  stacks: readonly string[],
+  memberRoles: readonly string[],
   callerArn: string,
 ): Promise<void> {
   const trust = await deployTrust(outDir);
-  if (!trust || !(await runsAsRole(outDir, stacks, trust.roleName))) return;
+  if (!trust || !memberRoles.includes(trust.roleName)) return;
   if (callerMatches(callerArn, trust.trusted)) return;
   throw new BaselineError(
     "DEPLOY_ROLE_UNTRUSTED",

@@ -24,6 +24,8 @@ export interface AwsNeeds {
   readonly aws?: AwsTarget;
   /** Distinct S3 state buckets the stacks' backends use. */
   readonly stateBuckets: readonly StateBucketTarget[];
+  /** Roles the stacks' providers assume in member accounts (none in emulator mode). */
+  readonly memberRoles: readonly string[];
 }
 
 export interface PreflightReport {
@@ -36,7 +38,13 @@ export interface PreflightReport {
 export type Preflight = (needs: AwsNeeds) => Promise<PreflightReport>;
 
 interface StackJson {
-  provider?: { aws?: { region?: string; endpoints?: { sts?: string }[] }[] };
+  provider?: {
+    aws?: {
+      region?: string;
+      endpoints?: { sts?: string }[];
+      assume_role?: { role_arn?: string }[];
+    }[];
+  };
   terraform?: {
     backend?: {
       s3?: { bucket?: string; region?: string; endpoints?: { s3?: string; sts?: string } };
@@ -48,6 +56,7 @@ interface StackJson {
 export async function awsNeeds(outDir: string, stacks: readonly string[]): Promise<AwsNeeds> {
   let aws: AwsTarget | undefined;
   const buckets = new Map<string, StateBucketTarget>();
+  const memberRoles = new Set<string>();
   for (const stack of stacks) {
     let json: StackJson;
     try {
@@ -59,6 +68,12 @@ export async function awsNeeds(outDir: string, stacks: readonly string[]): Promi
     if (!aws && provider?.region) {
       aws = { region: provider.region, stsEndpoint: provider.endpoints?.[0]?.sts };
     }
+    // Emulators do not enforce trust; their caller identity is a fixed stand-in.
+    const emulated = (provider?.endpoints ?? []).length > 0;
+    for (const role of emulated ? [] : (provider?.assume_role ?? [])) {
+      const name = role.role_arn?.split(":role/")[1];
+      if (name) memberRoles.add(name);
+    }
     const s3 = json.terraform?.backend?.s3;
     if (s3?.bucket && s3.region) {
       buckets.set(`${s3.bucket} ${s3.endpoints?.s3 ?? ""}`, {
@@ -69,7 +84,7 @@ export async function awsNeeds(outDir: string, stacks: readonly string[]): Promi
       aws ??= { region: s3.region, stsEndpoint: s3.endpoints?.sts };
     }
   }
-  return { aws, stateBuckets: [...buckets.values()] };
+  return { aws, stateBuckets: [...buckets.values()], memberRoles: [...memberRoles] };
 }
 
 /**

@@ -69,11 +69,12 @@ export async function runnerSetup(
   const pluginDir = checkPluginDir(flags.pluginDir);
   if (options.stacks && options.stacks.length > 0) {
     const preflight = options.preflight ?? ((needs) => awsPreflight(needs));
-    const report = await preflight(await awsNeeds(resolve(outDir), options.stacks));
+    const needs = await awsNeeds(resolve(outDir), options.stacks);
+    const report = await preflight(needs);
     options.onPreflight?.(report);
     // Member stacks deploy as the deploy role: the caller must be one it trusts.
     if (report.identity)
-      await checkDeployTrust(resolve(outDir), options.stacks, report.identity.arn);
+      await checkDeployTrust(resolve(outDir), needs.memberRoles, report.identity.arn);
   }
   return {
     binary,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { callerMatches, checkDeployTrust } from "../../src/run/deploy-trust.js";
+import { awsNeeds } from "../../src/run/preflight.js";
 import { configFrom, exampleAnswers } from "../helpers/answers.js";
 import { synthTo, type Synthesized } from "../helpers/synth.js";
 
@@ -16,6 +17,8 @@ beforeAll(async () => {
 });
 
 const mgmt = "111111111111";
+/** The roles the stacks' providers assume, as the run's preflight reads them. */
+const roles = async (stacks: string[]) => (await awsNeeds(out.outDir, stacks)).memberRoles;
 
 describe("the caller must be trusted by the deploy role before member stacks run", () => {
   it("an assumed-role session matches its role by account and name, whatever the role's path", () => {
@@ -45,7 +48,7 @@ describe("the caller must be trusted by the deploy role before member stacks run
   it("an untrusted caller is stopped before any terraform step, told which entry to add", async () => {
     const error = await checkDeployTrust(
       out.outDir,
-      ["org", "access-dev", "baseline-dev"],
+      await roles(["org", "access-dev", "baseline-dev"]),
       `arn:aws:sts::${mgmt}:assumed-role/Operator/bob`,
     ).catch((e: unknown) => e);
     expect(error).toMatchObject({
@@ -60,7 +63,7 @@ describe("the caller must be trusted by the deploy role before member stacks run
     await expect(
       checkDeployTrust(
         out.outDir,
-        ["baseline-dev"],
+        await roles(["baseline-dev"]),
         `arn:aws:sts::${mgmt}:assumed-role/BaselineAdmin/alice`,
       ),
     ).resolves.toBeUndefined();
@@ -68,7 +71,7 @@ describe("the caller must be trusted by the deploy role before member stacks run
     await expect(
       checkDeployTrust(
         out.outDir,
-        ["org", "access-dev", "billing"],
+        await roles(["org", "access-dev", "billing"]),
         `arn:aws:sts::${mgmt}:assumed-role/Operator/bob`,
       ),
     ).resolves.toBeUndefined();

@@ -3,6 +3,7 @@
  * `src/<area>/rules.ts` (see define-rule.ts); this list fixes the order problems are reported in.
  */
 import { billingRules } from "../billing/rules.js";
+import { detectiveRules } from "../detective/rules.js";
 import { guardrailAdoptionRules, guardrailRules } from "../guardrails/rules.js";
 import { identityRules } from "../identity/rules.js";
 import { loggingRules } from "../logging/rules.js";
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   ...billingRules,
   ...identityRules,
   ...guardrailRules,
+  ...detectiveRules,
   ...adoptionRules,
   ...guardrailAdoptionRules,
 ];

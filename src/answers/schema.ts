@@ -12,6 +12,7 @@
 import { z } from "zod";
 import { AccountDefaults } from "../account-defaults/answers.js";
 import { Billing } from "../billing/answers.js";
+import { Detective } from "../detective/answers.js";
 import { Guardrails } from "../guardrails/answers.js";
 import { Identity } from "../identity/answers.js";
 import { CloudTrail } from "../logging/answers.js";
@@ -70,13 +71,14 @@ export const AnswersSchema = z
     deployRole: DeployRole.prefault({}),
     accounts: z.array(Account).min(1).prefault(DEFAULT_ACCOUNTS).meta({
       description:
-        "Member accounts. @default - log-archive, dev, test and prod (networks on dev/test/prod).",
+        "Member accounts. @default - log-archive, security, dev, test and prod (networks on dev/test/prod).",
     }),
     addressing: Addressing.prefault({}),
     identity: Identity.prefault({}),
     guardrails: Guardrails.prefault({}),
     accountDefaults: AccountDefaults.prefault({}),
     cloudtrail: CloudTrail.prefault({}),
+    detective: Detective.prefault({}),
     alarms: Alarms,
     billing: Billing.prefault({}),
     state: State,

@@ -85,7 +85,7 @@ export const Account = z
     }),
     kind: z.enum(ACCOUNT_KINDS).default("workload").meta({
       description:
-        "log-archive receives the organization trail; security is the optional audit/tooling account; workload runs an environment.",
+        "log-archive receives the organization trail; security is the audit account that administers the detective services; workload runs an environment.",
     }),
     email: email()
       .optional()

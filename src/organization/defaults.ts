@@ -13,9 +13,13 @@ export function workloadNetwork(name: string | undefined): { azCount?: number; n
   return name?.startsWith("prod") ? { azCount: 3, nat: "per-az" } : {};
 }
 
-/** The member accounts when the answers list none: log-archive plus the default environments. */
+/**
+ * The member accounts when the answers list none: log-archive, security (delegated administrator
+ * of the detective services) and the default environments.
+ */
 export const DEFAULT_ACCOUNTS = [
   { name: "log-archive", kind: "log-archive" as const },
+  { name: "security", kind: "security" as const },
   ...DEFAULT_ENVIRONMENTS.map((name) => ({
     name,
     kind: "workload" as const,

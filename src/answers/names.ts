@@ -9,6 +9,7 @@ export const stackName = {
   orgTrail: "org-trail",
   billing: "billing",
   identityCenter: "identity-center",
+  securityTooling: "security-tooling",
   baseline: (account: string) => `baseline-${account}`,
   network: (account: string) => `network-${account}`,
 } as const;
@@ -82,6 +83,22 @@ export function baselineNames(prefix: string) {
     /** CloudWatch namespace of the CIS metric filters. */
     cisNamespace: "CISBenchmark",
     accessAnalyzer: `${prefix}-account-analyzer`,
+    /** Config recorder and delivery channel in every account and region. */
+    configRecorder: `${prefix}-config`,
+    /** The role every account's recorder delivers with (granted the log bucket by name). */
+    configRecorderRole: `${prefix}-config-recorder`,
+    /** Key prefixes in the log-archive bucket, next to CloudTrail's AWSLogs/. */
+    configKeyPrefix: "config",
+    guardDutyKeyPrefix: "guardduty",
+    configAggregator: `${prefix}-organization`,
+    configAggregatorRole: `${prefix}-config-aggregator`,
+    organizationAnalyzer: `${prefix}-organization-analyzer`,
+    unusedAccessAnalyzer: `${prefix}-unused-access`,
+    findingsTopic: `${prefix}-security-findings`,
+    findingsKeyAlias: `alias/${prefix}-security-findings`,
+    findingsForwardRole: `${prefix}-findings-to-home-region`,
+    securityHubPolicy: `${prefix}-cis-and-fsbp`,
+    conformancePack: `${prefix}-cis-credentials`,
   };
 }
 

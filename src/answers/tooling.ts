@@ -8,7 +8,7 @@ import { z } from "zod";
  */
 export const EMULATOR_GAPS = {
   accessAnalyzer: {
-    what: "IAM Access Analyzer (aws_accessanalyzer_analyzer)",
+    what: "IAM Access Analyzer (aws_accessanalyzer_analyzer: the account analyzers and the organization's)",
     why: "emulators such as moto do not implement the Access Analyzer API; CreateAnalyzer fails and is retried for minutes",
   },
   imdsDefaults: {
@@ -26,6 +26,14 @@ export const EMULATOR_GAPS = {
   centralRootAccess: {
     what: "centralized root access (aws_iam_organizations_features) and IAM trusted access",
     why: "emulators reject iam.amazonaws.com as a trusted service principal",
+  },
+  guardDuty: {
+    what: "GuardDuty (detectors, the delegated administrator, organization auto-enable, findings export)",
+    why: "emulators such as moto implement detectors but not GuardDuty's organization configuration, features or publishing destinations",
+  },
+  securityHub: {
+    what: "Security Hub (delegated administrator, central configuration, finding aggregation)",
+    why: "emulators do not implement Security Hub's configuration policies or finding aggregators",
   },
   organizationTrail: {
     what: "the org-trail stack (organization trail, its log group and the CIS alarms)",

@@ -22,6 +22,7 @@ import { AccessStack } from "../organization/access-stack.js";
 import { IdentityCenterStack } from "../identity/identity-center-stack.js";
 import { OrgStack } from "../organization/org-stack.js";
 import { OrgTrailStack } from "../logging/org-trail-stack.js";
+import { SecurityToolingStack } from "../detective/security-tooling-stack.js";
 
 type StackClass<K extends StackKind> = new (
   scope: Construct,
@@ -39,6 +40,7 @@ const STACKS: { readonly [K in StackKind]: StackClass<K> } = {
   baseline: AccountBaselineStack,
   network: NetworkStack,
   "identity-center": IdentityCenterStack,
+  "security-tooling": SecurityToolingStack,
 };
 
 function construct<K extends StackKind>(

@@ -132,3 +132,26 @@ export { SsoadminPermissionSet } from "@cdktf/provider-aws/lib/ssoadmin-permissi
 export { SsoadminManagedPolicyAttachment } from "@cdktf/provider-aws/lib/ssoadmin-managed-policy-attachment/index.js";
 export { SsoadminAccountAssignment } from "@cdktf/provider-aws/lib/ssoadmin-account-assignment/index.js";
 export { Fn } from "cdktf";
+
+// Detective services (baseline-<account> and security-tooling stacks)
+export { ConfigConfigurationRecorder } from "@cdktf/provider-aws/lib/config-configuration-recorder/index.js";
+export { ConfigConfigurationRecorderStatus } from "@cdktf/provider-aws/lib/config-configuration-recorder-status/index.js";
+export { ConfigDeliveryChannel } from "@cdktf/provider-aws/lib/config-delivery-channel/index.js";
+export { ConfigConfigurationAggregator } from "@cdktf/provider-aws/lib/config-configuration-aggregator/index.js";
+export { ConfigOrganizationConformancePack } from "@cdktf/provider-aws/lib/config-organization-conformance-pack/index.js";
+export { GuarddutyDetector } from "@cdktf/provider-aws/lib/guardduty-detector/index.js";
+export { GuarddutyDetectorFeature } from "@cdktf/provider-aws/lib/guardduty-detector-feature/index.js";
+export { GuarddutyOrganizationAdminAccount } from "@cdktf/provider-aws/lib/guardduty-organization-admin-account/index.js";
+export { GuarddutyOrganizationConfiguration } from "@cdktf/provider-aws/lib/guardduty-organization-configuration/index.js";
+export { GuarddutyOrganizationConfigurationFeature } from "@cdktf/provider-aws/lib/guardduty-organization-configuration-feature/index.js";
+export { GuarddutyPublishingDestination } from "@cdktf/provider-aws/lib/guardduty-publishing-destination/index.js";
+export { DataAwsGuarddutyDetector } from "@cdktf/provider-aws/lib/data-aws-guardduty-detector/index.js";
+export { SecurityhubOrganizationAdminAccount } from "@cdktf/provider-aws/lib/securityhub-organization-admin-account/index.js";
+export { SecurityhubFindingAggregator } from "@cdktf/provider-aws/lib/securityhub-finding-aggregator/index.js";
+export { SecurityhubOrganizationConfiguration } from "@cdktf/provider-aws/lib/securityhub-organization-configuration/index.js";
+export { SecurityhubConfigurationPolicy } from "@cdktf/provider-aws/lib/securityhub-configuration-policy/index.js";
+export { SecurityhubConfigurationPolicyAssociation } from "@cdktf/provider-aws/lib/securityhub-configuration-policy-association/index.js";
+export { OrganizationsDelegatedAdministrator } from "@cdktf/provider-aws/lib/organizations-delegated-administrator/index.js";
+export { DataAwsOrganizationsOrganization } from "@cdktf/provider-aws/lib/data-aws-organizations-organization/index.js";
+export { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule/index.js";
+export { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target/index.js";

@@ -35,5 +35,12 @@ export const Guardrails = z
         description:
           "SCP: deny regional actions outside regions.enabled (global services stay allowed, as in Control Tower's region deny) and region opt-in changes except by the deploy role. Test it before enabling in a busy org.",
       }),
+    protectDetectiveServices: z
+      .boolean()
+      .default(GUARDRAIL_DEFAULTS.protectDetectiveServices)
+      .meta({
+        description:
+          "SCP: only the deploy role can stop or delete the Config recorders and delivery channels, GuardDuty detectors and their member links, or Security Hub and its standards that the baseline runs (detective.*).",
+      }),
   })
   .meta({ description: "Service control policies and organization-level protections." });

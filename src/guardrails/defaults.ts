@@ -7,4 +7,5 @@ export const GUARDRAIL_DEFAULTS = {
   denyRootUser: true,
   centralRootAccess: true,
   denyRegionsOutsideEnabled: false,
+  protectDetectiveServices: true,
 } as const;

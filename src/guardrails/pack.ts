@@ -42,6 +42,7 @@ export function guardrailContext(p: {
   deployRoleName: string;
   accessRoleName: string;
   humanRoleNames: readonly string[];
+  detective?: GuardrailContext["detective"];
 }): GuardrailContext {
   return {
     partition: partitionOf(p.homeRegion),
@@ -51,6 +52,7 @@ export function guardrailContext(p: {
     accessRoleName: p.accessRoleName,
     humanRoleNames: p.humanRoleNames,
     enabledRegions: p.enabledRegions,
+    detective: p.detective ?? { config: false, guardDuty: false, securityHub: false },
   };
 }
 

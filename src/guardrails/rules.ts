@@ -7,6 +7,7 @@ import { defineRule } from "../answers/define-rule.js";
 import type { Problem } from "../answers/problems.js";
 import { humanRoleNames } from "../answers/resolve.js";
 import type { Answers } from "../answers/schema.js";
+import { protectedDetectiveServices } from "../detective/services.js";
 import {
   enabledGuardrails,
   guardrailContext,
@@ -26,6 +27,10 @@ export function answeredGuardrailPolicies(a: Answers): GuardrailPolicy[] | Overs
     deployRoleName: a.deployRole.name,
     accessRoleName: a.accessRoleName,
     humanRoleNames: humanRoleNames(a.identity.admins),
+    detective: protectedDetectiveServices(
+      a.detective,
+      a.accounts.some((acc) => acc.kind === "security"),
+    ),
   });
   try {
     return packGuardrails(a.organization.prefix, enabledGuardrails(context, a.guardrails));

@@ -16,7 +16,8 @@ export type GuardrailKey =
   | "protectCloudTrail"
   | "protectAccountDefaults"
   | "denyRootUser"
-  | "denyRegionsOutsideEnabled";
+  | "denyRegionsOutsideEnabled"
+  | "protectDetectiveServices";
 
 export interface Guardrail {
   /** The answers switch (`guardrails.<key>`). */
@@ -37,6 +38,8 @@ export interface GuardrailContext {
   /** Roles people assume in member accounts; only the deploy role may change them. */
   readonly humanRoleNames: readonly string[];
   readonly enabledRegions: readonly string[];
+  /** Detective services the baseline runs (only those are protected: others may be someone else's). */
+  readonly detective: { readonly config: boolean; readonly guardDuty: boolean; readonly securityHub: boolean };
 }
 
 function roleArnPattern(c: GuardrailContext, roleName: string): string {
@@ -383,6 +386,73 @@ export function denyRegionsOutsideEnabled(c: GuardrailContext): Guardrail {
 }
 
 /** Guardrail functions in their stable order (the order statements appear in the SCPs). */
+/** Actions that stop, weaken or cut loose a detective service, by service. */
+const DETECTIVE_SERVICE_CHANGES = {
+  config: [
+    "config:DeleteConfigurationRecorder",
+    "config:DeleteDeliveryChannel",
+    "config:PutConfigurationRecorder",
+    "config:PutDeliveryChannel",
+    "config:StopConfigurationRecorder",
+  ],
+  guardDuty: [
+    "guardduty:DeleteDetector",
+    "guardduty:DeleteMembers",
+    "guardduty:DeletePublishingDestination",
+    "guardduty:Disassociate*",
+    "guardduty:StopMonitoringMembers",
+    "guardduty:UpdateDetector",
+    "guardduty:UpdateOrganizationConfiguration",
+    "guardduty:UpdatePublishingDestination",
+  ],
+  securityHub: [
+    "securityhub:BatchDisableStandards",
+    "securityhub:DeleteConfigurationPolicy",
+    "securityhub:DeleteFindingAggregator",
+    "securityhub:DisableSecurityHub",
+    "securityhub:Disassociate*",
+    "securityhub:StartConfigurationPolicyDisassociation",
+    "securityhub:UpdateConfigurationPolicy",
+    "securityhub:UpdateOrganizationConfiguration",
+  ],
+} as const;
+
+export function protectDetectiveServices(c: GuardrailContext): Guardrail {
+  const on = (Object.keys(DETECTIVE_SERVICE_CHANGES) as (keyof typeof DETECTIVE_SERVICE_CHANGES)[]).filter(
+    (service) => c.detective[service],
+  );
+  return {
+    key: "protectDetectiveServices",
+    description:
+      "Only the deploy role can stop or delete Config recorders and delivery channels, GuardDuty detectors, their member links and exports, or Security Hub and its standards (Access Analyzer: protectAccountDefaults).",
+    reason:
+      "An intruder's first move is to switch off what would see them; detective services are only worth having if they cannot be quietly turned off from inside an account.",
+    statements:
+      on.length === 0
+        ? []
+        : [
+            {
+              Sid: "DenyDisablingDetectiveServices",
+              Effect: "Deny",
+              Action: on.flatMap((service) => DETECTIVE_SERVICE_CHANGES[service]),
+              Resource: "*",
+              Condition: exemptDeployRole(c),
+            },
+            ...(c.detective.config
+              ? [
+                  {
+                    Sid: "ProtectConfigRecorderRole",
+                    Effect: "Deny" as const,
+                    Action: ROLE_CHANGES,
+                    Resource: roleArnPattern(c, `${c.prefix}-config-recorder`),
+                    Condition: exemptDeployRole(c),
+                  },
+                ]
+              : []),
+          ],
+  };
+}
+
 export const GUARDRAILS: Readonly<Record<GuardrailKey, (c: GuardrailContext) => Guardrail>> = {
   denyLeavingOrganization,
   protectBaselineRoles,
@@ -390,4 +460,5 @@ export const GUARDRAILS: Readonly<Record<GuardrailKey, (c: GuardrailContext) => 
   protectAccountDefaults,
   denyRootUser,
   denyRegionsOutsideEnabled,
+  protectDetectiveServices,
 };

@@ -48,6 +48,12 @@ export class LogArchiveStack extends AccountStack {
       logArchiveId,
       securityId: props.securityId,
       trailArn: trailArn(this.partition, this.homeRegion, managementId, names.trail),
+      deliveries: {
+        configRecorderRole: props.deliveries.config ? names.configRecorderRole : undefined,
+        configKeyPrefix: names.configKeyPrefix,
+        guardDuty: props.deliveries.guardDuty,
+        guardDutyKeyPrefix: names.guardDutyKeyPrefix,
+      },
     };
 
     const key = new EncryptionKey(this, LOG_ARCHIVE_IDS.trailKey, {

@@ -16,6 +16,118 @@ export interface TrailContext {
   readonly securityId?: string;
   /** ARN of the organization trail (home region, management account). */
   readonly trailArn: string;
+  /** Detective services delivering into the trail bucket, each under its own prefix. */
+  readonly deliveries?: {
+    /** Name of the recorder role every account's Config delivers with. */
+    readonly configRecorderRole?: string;
+    readonly configKeyPrefix: string;
+    readonly guardDuty: boolean;
+    readonly guardDutyKeyPrefix: string;
+  };
+}
+
+/** Condition: the caller is the Config recorder role of an account of this organization. */
+function configRecorderCaller(c: TrailContext, role: string) {
+  return {
+    StringEquals: { "aws:PrincipalOrgID": c.organizationId },
+    ArnLike: { "aws:PrincipalArn": `arn:${c.partition}:iam::*:role/${role}` },
+  };
+}
+
+/**
+ * Key statements for the detective services' deliveries: every account's Config recorder role
+ * encrypts its snapshots and history (the bucket's default SSE-KMS); GuardDuty encrypts the
+ * security account's exported findings; the security account resolves the key from its alias.
+ */
+function deliveryKeyStatements(c: TrailContext): PolicyStatement[] {
+  const d = c.deliveries;
+  if (!d) return [];
+  return [
+    ...(d.configRecorderRole
+      ? [
+          {
+            Sid: "ConfigRecordersEncrypt",
+            Effect: "Allow" as const,
+            Principal: { AWS: "*" },
+            Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+            Resource: "*",
+            Condition: configRecorderCaller(c, d.configRecorderRole),
+          },
+        ]
+      : []),
+    ...(d.guardDuty && c.securityId
+      ? [
+          {
+            Sid: "GuardDutyEncryptsFindings",
+            Effect: "Allow" as const,
+            Principal: { Service: "guardduty.amazonaws.com" },
+            Action: "kms:GenerateDataKey",
+            Resource: "*",
+            Condition: { StringEquals: { "aws:SourceAccount": c.securityId } },
+          },
+          {
+            Sid: "SecurityAccountDescribesKey",
+            Effect: "Allow" as const,
+            Principal: { AWS: accountRoot(c.partition, c.securityId) },
+            Action: "kms:DescribeKey",
+            Resource: "*",
+          },
+        ]
+      : []),
+  ];
+}
+
+/**
+ * Bucket statements for the detective services: each account's Config recorder role checks the
+ * bucket and writes under config/AWSLogs/<its own account>/ only; GuardDuty writes the security
+ * account's findings under guardduty/ only.
+ */
+function deliveryBucketStatements(c: TrailContext, bucketArn: string): PolicyStatement[] {
+  const d = c.deliveries;
+  if (!d) return [];
+  return [
+    ...(d.configRecorderRole
+      ? [
+          {
+            Sid: "ConfigRecordersCheckBucket",
+            Effect: "Allow" as const,
+            Principal: { AWS: "*" },
+            Action: ["s3:GetBucketAcl", "s3:ListBucket"],
+            Resource: bucketArn,
+            Condition: configRecorderCaller(c, d.configRecorderRole),
+          },
+          {
+            Sid: "ConfigRecordersWriteOwnPrefix",
+            Effect: "Allow" as const,
+            Principal: { AWS: "*" },
+            Action: "s3:PutObject",
+            // Each account writes only under its own ID (a policy variable, not a Terraform one).
+            Resource: `${bucketArn}/${d.configKeyPrefix}/AWSLogs/\${aws:PrincipalAccount}/Config/*`,
+            Condition: configRecorderCaller(c, d.configRecorderRole),
+          },
+        ]
+      : []),
+    ...(d.guardDuty && c.securityId
+      ? [
+          {
+            Sid: "GuardDutyChecksBucket",
+            Effect: "Allow" as const,
+            Principal: { Service: "guardduty.amazonaws.com" },
+            Action: "s3:GetBucketLocation",
+            Resource: bucketArn,
+            Condition: { StringEquals: { "aws:SourceAccount": c.securityId } },
+          },
+          {
+            Sid: "GuardDutyWritesFindings",
+            Effect: "Allow" as const,
+            Principal: { Service: "guardduty.amazonaws.com" },
+            Action: "s3:PutObject",
+            Resource: `${bucketArn}/${d.guardDutyKeyPrefix}/*`,
+            Condition: { StringEquals: { "aws:SourceAccount": c.securityId } },
+          },
+        ]
+      : []),
+  ];
 }
 
 /** Denies every S3 request that does not use TLS (CIS 2.1.1). */
@@ -95,6 +207,7 @@ export function trailKeyPolicy(c: TrailContext): PolicyDocument {
       Action: "kms:DescribeKey",
       Resource: "*",
     },
+    ...deliveryKeyStatements(c),
   );
 }
 
@@ -128,6 +241,7 @@ export function trailBucketPolicy(c: TrailContext & { readonly bucket: string })
         StringEquals: { "aws:SourceArn": c.trailArn, "s3:x-amz-acl": "bucket-owner-full-control" },
       },
     },
+    ...deliveryBucketStatements(c, bucketArn),
   );
 }
 

@@ -21,6 +21,7 @@ export class OrgStack extends AccountStack {
         deployRoleName: props.deployRoleName,
         accessRoleName: props.accessRoleName,
         humanRoleNames: props.humanRoleNames,
+        detective: props.detectiveServices,
       }),
       switches: props.guardrails,
       adopt: props.adopt,

@@ -53,9 +53,12 @@ export class Organization extends Construct {
     this.organization = new OrganizationsOrganization(this, ORGANIZATION_IDS.organization, {
       provider,
       featureSet: "ALL",
-      awsServiceAccessPrincipals: TRUSTED_SERVICES.filter(
-        (service) => service !== "iam.amazonaws.com" || props.iamTrustedAccess,
-      ),
+      awsServiceAccessPrincipals: [
+        ...TRUSTED_SERVICES.filter(
+          (service) => service !== "iam.amazonaws.com" || props.iamTrustedAccess,
+        ),
+        ...props.detectiveTrustedServices,
+      ].sort(),
       enabledPolicyTypes: ["SERVICE_CONTROL_POLICY"],
       lifecycle: { preventDestroy: true },
     });

@@ -18,7 +18,10 @@ export interface LeftOut {
 /** Which gaps apply: only parts the answers switch on can be left out. */
 function inUse(config: BaselineConfig): Record<EmulatorGap, boolean> {
   return {
-    accessAnalyzer: config.accountDefaults.accessAnalyzer,
+    accessAnalyzer:
+      config.accountDefaults.accessAnalyzer || config.detective.accessAnalyzer.enabled,
+    guardDuty: config.detective.guardDuty.enabled,
+    securityHub: config.detective.securityHub.enabled,
     imdsDefaults: config.accountDefaults.imdsv2,
     budgets: config.billing.budgets,
     s3AccountPublicAccessBlock: config.accountDefaults.s3BlockPublicAccess,
@@ -50,6 +53,21 @@ export function emulatorView(config: BaselineConfig): {
           config.accountDefaults.s3BlockPublicAccess && !off.has("s3AccountPublicAccessBlock"),
       },
       billing: { ...config.billing, budgets: config.billing.budgets && !off.has("budgets") },
+      detective: {
+        ...config.detective,
+        guardDuty: {
+          ...config.detective.guardDuty,
+          enabled: config.detective.guardDuty.enabled && !off.has("guardDuty"),
+        },
+        securityHub: {
+          ...config.detective.securityHub,
+          enabled: config.detective.securityHub.enabled && !off.has("securityHub"),
+        },
+        accessAnalyzer: {
+          ...config.detective.accessAnalyzer,
+          enabled: config.detective.accessAnalyzer.enabled && !off.has("accessAnalyzer"),
+        },
+      },
       guardrails: {
         ...config.guardrails,
         centralRootAccess: config.guardrails.centralRootAccess && !off.has("centralRootAccess"),

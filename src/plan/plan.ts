@@ -10,6 +10,11 @@ import { stackName } from "../answers/names.js";
 import { BILLING_REGION } from "../answers/regions.js";
 import { emulatorView } from "./emulator-view.js";
 import {
+  detectiveTrustedServices,
+  enabledDetectiveServices,
+  protectedDetectiveServices,
+} from "../detective/services.js";
+import {
   allAccounts,
   humanRoleNames,
   type BaselineConfig,
@@ -25,7 +30,8 @@ export type StackKind =
   | "billing"
   | "baseline"
   | "network"
-  | "identity-center";
+  | "identity-center"
+  | "security-tooling";
 
 /** The account a stack runs in. Member accounts always have an ID; the management account may not yet. */
 export type TargetAccount =
@@ -76,6 +82,10 @@ export interface OrgStackProps {
   readonly enabledRegions: readonly string[];
   /** Trusted access for IAM (centralized root access needs it); emulators reject it. */
   readonly iamTrustedAccess: boolean;
+  /** Trusted access for the detective services the answers switch on. */
+  readonly detectiveTrustedServices: readonly string[];
+  /** The detective services the baseline runs (the guardrails protect those). */
+  readonly detectiveServices: { readonly config: boolean; readonly guardDuty: boolean; readonly securityHub: boolean };
 }
 
 export interface AccessStackProps {
@@ -93,6 +103,13 @@ export interface LogArchiveStackProps {
   /** The security account, when the answers have one: it may read trail logs. */
   readonly securityId?: string;
   readonly cloudtrail: BaselineConfig["cloudtrail"];
+  /** Detective services that deliver into the trail bucket (under their own prefixes). */
+  readonly deliveries: {
+    /** Every account's Config recorder role (by name, within the organization). */
+    readonly config: boolean;
+    /** GuardDuty findings exported by the security account's detectors. */
+    readonly guardDuty: boolean;
+  };
 }
 
 export interface OrgTrailStackProps {
@@ -125,6 +142,44 @@ export interface BaselineStackProps {
   readonly signIn?: { readonly managementId: string; readonly organizationId: string };
   readonly identity: BaselineConfig["identity"];
   readonly accountDefaults: BaselineConfig["accountDefaults"];
+  /** AWS Config in every enabled region, delivering to the log-archive bucket. */
+  readonly configRecording?: ConfigRecordingPlan;
+  /** The security account's GuardDuty detectors (created before it becomes administrator). */
+  readonly guardDutyDetectors?: GuardDutyDetectorsPlan;
+  /** The management account designates the security account as the services' administrator. */
+  readonly delegation?: DetectiveDelegationPlan;
+}
+
+export interface ConfigRecordingPlan {
+  readonly logArchiveId: string;
+  /** Existing recorders (and channels) to import, by region. */
+  readonly adopt: Readonly<Record<string, { readonly recorder: string; readonly deliveryChannel?: string }>>;
+}
+
+export interface GuardDutyDetectorsPlan {
+  readonly s3Protection: boolean;
+  /** Existing detector IDs to import, by region. */
+  readonly adopt: Readonly<Record<string, string>>;
+}
+
+export interface DetectiveDelegationPlan {
+  readonly securityId: string;
+  readonly config: boolean;
+  readonly conformancePack: boolean;
+  readonly guardDuty: boolean;
+  readonly securityHub: boolean;
+  readonly accessAnalyzer: boolean;
+  readonly adopt: { readonly guardDutyAdmin: boolean; readonly securityHubAdmin: boolean };
+}
+
+export interface SecurityToolingStackProps {
+  readonly prefix: string;
+  readonly organizationId: string;
+  readonly logArchiveId: string;
+  readonly alarmEmails: readonly string[];
+  /** Regions the aggregators cover (the stack's own regions are GuardDuty's). */
+  readonly enabledRegions: readonly string[];
+  readonly detective: BaselineConfig["detective"];
 }
 
 export interface PermissionSetPlan {
@@ -159,6 +214,7 @@ export interface StackPropsByKind {
   readonly baseline: BaselineStackProps;
   readonly network: NetworkStackProps;
   readonly "identity-center": IdentityCenterStackProps;
+  readonly "security-tooling": SecurityToolingStackProps;
 }
 
 /** What a ready stack is built from, discriminated by kind. */
@@ -182,6 +238,7 @@ export function stackKindOf(name: string): StackKind | undefined {
   const single: Record<string, StackKind> = {
     [stackName.org]: "org",
     [stackName.identityCenter]: "identity-center",
+    [stackName.securityTooling]: "security-tooling",
     [stackName.logArchive]: "log-archive",
     [stackName.orgTrail]: "org-trail",
     [stackName.billing]: "billing",
@@ -266,6 +323,11 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
   const logArchive = config.accounts.find((a) => a.kind === "log-archive");
   if (!logArchive) throw new Error("planStacks: validated answers have no log-archive account");
   const security = config.accounts.find((a) => a.kind === "security");
+  const detective = config.detective;
+  // The rules require a security account for any detective service; without one there are none.
+  const detectiveOn = security !== undefined && enabledDetectiveServices(detective).length > 0;
+  const configOn = detectiveOn && detective.config.enabled;
+  const guardDutyOn = detectiveOn && detective.guardDuty.enabled;
   const target = (
     account: ResolvedAccount,
     regions: readonly string[],
@@ -316,6 +378,8 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
         guardrails: config.guardrails,
         enabledRegions: config.regions.enabled,
         iamTrustedAccess: !left.has("centralRootAccess"),
+        detectiveTrustedServices: security ? detectiveTrustedServices(config.detective) : [],
+        detectiveServices: protectedDetectiveServices(config.detective, security !== undefined),
       },
     })),
   );
@@ -368,6 +432,7 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
           logArchiveId: get(idPath(logArchive)),
           ...(security ? { securityId: get(idPath(security)) } : {}),
           cloudtrail: config.cloudtrail,
+          deliveries: { config: configOn, guardDuty: guardDutyOn },
         },
       }),
     ),
@@ -416,22 +481,36 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
     })),
   );
 
-  for (const account of allAccounts(config)) {
+  // The management account's baseline comes last: with detective services it designates the
+  // security account as their administrator, after that account's detectors exist.
+  const [managementFirst, ...members] = allAccounts(config);
+  for (const account of [...members, managementFirst as ResolvedAccount]) {
     const member = account.kind !== "management";
+    const delegates = !member && detectiveOn && security !== undefined;
+    const detectors = guardDutyOn && account === security;
     add(
       stackName.baseline(account.name),
       "baseline",
       account,
       config.regions.enabled,
-      member ? [stackName.org, stackName.access(account.name)] : [stackName.org],
+      [
+        stackName.org,
+        ...(member ? [stackName.access(account.name)] : []),
+        ...(configOn ? [stackName.logArchive] : []),
+        ...(delegates && guardDutyOn ? [stackName.baseline(security.name)] : []),
+      ],
       whenKnown(
-        member
-          ? {
-              ...accountNeeds(account),
-              "management.accountId": management.accountId,
-              "organization.id": config.organization.id,
-            }
-          : {},
+        {
+          ...(member
+            ? {
+                ...accountNeeds(account),
+                "management.accountId": management.accountId,
+                "organization.id": config.organization.id,
+              }
+            : {}),
+          ...(configOn ? accountNeeds(logArchive) : {}),
+          ...(delegates ? accountNeeds(security) : {}),
+        },
         (get) => ({
           kind: "baseline",
           target: target(account, config.regions.enabled, get),
@@ -445,6 +524,69 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
                 organizationId: get("organization.id"),
               },
             }),
+            ...(configOn && {
+              configRecording: {
+                logArchiveId: get(idPath(logArchive)),
+                adopt: detective.adopt.configRecorders[account.name] ?? {},
+              },
+            }),
+            ...(detectors && {
+              guardDutyDetectors: {
+                s3Protection: detective.guardDuty.s3Protection,
+                adopt: detective.adopt.guardDutyDetectors,
+              },
+            }),
+            ...(delegates && {
+              delegation: {
+                securityId: get(idPath(security)),
+                config: configOn,
+                conformancePack: configOn && detective.config.conformancePack,
+                guardDuty: guardDutyOn,
+                securityHub: detective.securityHub.enabled,
+                accessAnalyzer: detective.accessAnalyzer.enabled,
+                adopt: {
+                  guardDutyAdmin: detective.adopt.guardDutyAdmin,
+                  securityHubAdmin: detective.adopt.securityHubAdmin,
+                },
+              },
+            }),
+          },
+        }),
+      ),
+    );
+  }
+
+  // The services' organization-wide settings, run from the security account once it administers them.
+  if (detectiveOn && security) {
+    const regions = guardDutyOn ? config.regions.enabled : [home];
+    add(
+      stackName.securityTooling,
+      "security-tooling",
+      security,
+      regions,
+      [
+        stackName.org,
+        stackName.access(security.name),
+        stackName.logArchive,
+        stackName.baseline(security.name),
+        stackName.baseline(management.name),
+      ],
+      whenKnown(
+        {
+          ...accountNeeds(security),
+          ...accountNeeds(logArchive),
+          "organization.id": config.organization.id,
+        },
+        (get) => ({
+          kind: "security-tooling",
+          target: target(security, regions, get),
+          props: {
+            prefix,
+            organizationId: get("organization.id"),
+            logArchiveId: get(idPath(logArchive)),
+            alarmEmails: config.alarms.emails,
+            enabledRegions: config.regions.enabled,
+            detective,
           },
         }),
       ),

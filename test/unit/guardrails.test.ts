@@ -28,6 +28,7 @@ const ctx = {
   accessRoleName: "OrganizationAccountAccessRole",
   humanRoleNames: ["BaselineAdmin", "BaselineReadOnly", "BaselineBilling"],
   enabledRegions: [...REGIONS_ENABLED_BY_DEFAULT],
+  detective: { config: true, guardDuty: true, securityHub: true },
 };
 const ALL_GUARDRAILS = Object.values(GUARDRAILS);
 const ALL_ON = Object.fromEntries(Object.keys(GUARDRAILS).map((k) => [k, true])) as Record<

@@ -20,6 +20,7 @@ const AREAS = [
   "billing",
   "network",
   "state",
+  "detective",
 ];
 const AREA = `(${AREAS.join("|")})`;
 const BASE = "src/(util/|errors\\.ts$|version\\.ts$)";
@@ -31,7 +32,14 @@ const BASE = "src/(util/|errors\\.ts$|version\\.ts$)";
  */
 const SHARED_PARTS = {
   // baseline-stack.ts puts the IdentityBaseline construct into every account.
-  "account-defaults": ["identity/identity.ts", "identity/policies.ts"],
+  // ... and the detective services' per-account parts, on the same per-region providers.
+  "account-defaults": [
+    "identity/identity.ts",
+    "identity/policies.ts",
+    "detective/config-recording.ts",
+    "detective/guardduty-detectors.ts",
+    "detective/delegation.ts",
+  ],
   // billing-stack.ts: budget/billing alarms go to an AlarmTopic whose key uses alarmTopicKeyPolicy.
   billing: ["logging/policies.ts", "monitoring/alarm-topic.ts"],
   // org-trail-stack.ts: the trail's log group feeds the CIS metric filters (cisMetrics, CisAlarms).
@@ -50,6 +58,8 @@ const SHARED_PARTS = {
   guardrails: ["account-defaults/default-vpc-scp.ts"],
   // state-bucket-stack.ts: the same TLS-only statement (denyInsecureTransport) as the log buckets.
   state: ["logging/policies.ts"],
+  // finding-alerts.ts: findings go to an AlarmTopic, like the CIS alarms.
+  detective: ["monitoring/alarm-topic.ts"],
 };
 
 const escape = (path) => path.replace(/[.]/g, "\\.");

@@ -6,6 +6,7 @@
 import { allocate, formatCidr, parseCidr, type Cidr } from "../util/cidr.js";
 import { HUMAN_ROLE_NAMES } from "./names.js";
 import type { AccountAnswers, AccountKind, Answers, NetworkAnswers } from "./schema.js";
+import type { DetectiveService } from "../detective/defaults.js";
 
 export interface ResolvedNetwork extends Omit<NetworkAnswers, "cidr" | "availabilityZones"> {
   readonly cidr: string;
@@ -47,6 +48,38 @@ export interface BaselineConfig extends Omit<
 /** The roles people assume in every account when IAM-user access is on (the guardrails protect them). */
 export function humanRoleNames(admins: Answers["identity"]["admins"]): string[] {
   return admins.enabled ? [admins.roleName, ...Object.values(HUMAN_ROLE_NAMES)] : [];
+}
+
+type DetectiveAnswers = Answers["detective"];
+
+/** The detective services the answers switch on. */
+export function enabledDetectiveServices(d: DetectiveAnswers): DetectiveService[] {
+  return (["config", "guardDuty", "securityHub", "accessAnalyzer"] as const).filter(
+    (service) => d[service].enabled,
+  );
+}
+
+/** Services needing trusted access in Organizations beyond the ones the baseline always trusts. */
+export function detectiveTrustedServices(d: DetectiveAnswers): string[] {
+  return [
+    ...(d.config.enabled && d.config.conformancePack
+      ? ["config-multiaccountsetup.amazonaws.com"]
+      : []),
+    ...(d.guardDuty.enabled ? ["guardduty.amazonaws.com"] : []),
+    ...(d.securityHub.enabled ? ["securityhub.amazonaws.com"] : []),
+  ];
+}
+
+/** Which detective services run, as the guardrails protect them (none without a security account). */
+export function protectedDetectiveServices(
+  d: DetectiveAnswers,
+  hasSecurityAccount: boolean,
+): { config: boolean; guardDuty: boolean; securityHub: boolean } {
+  return {
+    config: hasSecurityAccount && d.config.enabled,
+    guardDuty: hasSecurityAccount && d.guardDuty.enabled,
+    securityHub: hasSecurityAccount && d.securityHub.enabled,
+  };
 }
 
 /** Who may assume the deploy role: as answered, else the management account's admin role(s). */

@@ -6,6 +6,7 @@
  */
 import { ACCOUNT_DEFAULTS_CONTROLS } from "../account-defaults/controls.js";
 import { BILLING_CONTROLS, BILLING_MANUAL_CONTROLS } from "../billing/controls.js";
+import { DETECTIVE_CONTROLS } from "../detective/controls.js";
 import { GUARDRAIL_CONTROLS } from "../guardrails/controls.js";
 import {
   IDENTITY_CENTER_CONTROLS,
@@ -30,6 +31,7 @@ export const CONTROLS: readonly Control[] = [
   ...LOGGING_CONTROLS,
   ...MONITORING_CONTROLS,
   ...BREAK_GLASS_CONTROLS,
+  ...DETECTIVE_CONTROLS,
   ...BILLING_CONTROLS,
   ...NETWORK_CONTROLS,
   // Manual steps come last.

@@ -7,9 +7,7 @@ import { DETECTIVE_DEFAULTS as D } from "./defaults.js";
 import { accountName, region } from "../answers/fields.js";
 
 const configName = () =>
-  z
-    .string()
-    .regex(/^[\w.-]{1,256}$/, { error: "must be 1-256 letters, digits, '_', '-' or '.'" });
+  z.string().regex(/^[\w.-]{1,256}$/, { error: "must be 1-256 letters, digits, '_', '-' or '.'" });
 
 /** An existing recorder and delivery channel in one account and region (Config allows one each). */
 const AdoptedRecorder = z.strictObject({
@@ -30,7 +28,10 @@ export const DetectiveAdopt = z
         examples: [{ dev: { "eu-west-1": { recorder: "default", deliveryChannel: "default" } } }],
       }),
     guardDutyDetectors: z
-      .record(region(), z.string().regex(/^[0-9a-f]{32}$/, { error: "must be a 32-character detector ID" }))
+      .record(
+        region(),
+        z.string().regex(/^[0-9a-f]{32}$/, { error: "must be a 32-character detector ID" }),
+      )
       .default({})
       .meta({
         description:

@@ -48,7 +48,8 @@ export class ConfigRecording extends Construct {
     const role = new IamRole(this, ids.role, {
       provider: home,
       name: names.configRecorderRole,
-      description: "AWS Config recorder: reads resource configurations, delivers to the log archive",
+      description:
+        "AWS Config recorder: reads resource configurations, delivers to the log archive",
       assumeRolePolicy: renderPolicy(configRecorderTrustPolicy(stack.accountIdRef)),
     });
     new IamRolePolicyAttachment(this, ids.managedPolicy, {

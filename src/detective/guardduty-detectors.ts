@@ -4,11 +4,7 @@
  * account's baseline waits for this stack): designating an account without a detector makes
  * GuardDuty create one Terraform would then collide with.
  */
-import {
-  Construct,
-  GuarddutyDetector,
-  GuarddutyDetectorFeature,
-} from "../build/cdk.js";
+import { Construct, GuarddutyDetector, GuarddutyDetectorFeature } from "../build/cdk.js";
 import type { AccountStack } from "../build/account-stack.js";
 import type { GuardDutyDetectorsPlan } from "../plan/plan.js";
 

@@ -5,7 +5,7 @@
  */
 import { defineRule } from "../answers/define-rule.js";
 import { DETECTIVE_SERVICES } from "./defaults.js";
-import { enabledDetectiveServices } from "./services.js";
+import { enabledDetectiveServices } from "../answers/resolve.js";
 
 export const detectiveNeedsSecurityAccount = defineRule(
   "detective-needs-security-account",

@@ -165,7 +165,8 @@ export class SecurityToolingStack extends AccountStack {
       const policy = new SecurityhubConfigurationPolicy(this, ids.securityHubPolicy, {
         provider: home,
         name: names.securityHubPolicy,
-        description: "CIS AWS Foundations Benchmark v3.0.0 and AWS Foundational Security Best Practices",
+        description:
+          "CIS AWS Foundations Benchmark v3.0.0 and AWS Foundational Security Best Practices",
         configurationPolicy: {
           serviceEnabled: true,
           enabledStandardArns: securityHubStandards(this.partition, homeRegion),

@@ -103,4 +103,14 @@ export const GUARDRAIL_CONTROLS: readonly Control[] = [
       `${EVAL} › member-account administrator cannot act outside the enabled regions; global services stay allowed`,
     ],
   }),
+  scp("protectDetectiveServices", {
+    id: "SCP.6",
+    title:
+      "Config recorders and delivery channels, GuardDuty detectors, member links and exports, and Security Hub and its standards cannot be switched off",
+    cis: ["3.3", "4.16"],
+    verifiedBy: [
+      `${SCP_TEST} › denies stopping or deleting Config, GuardDuty and Security Hub to everyone but the deploy role`,
+      `${SCP_TEST} › protects only the services the baseline runs, so another tool's recorder or detector is not locked`,
+    ],
+  }),
 ];

@@ -56,14 +56,18 @@ export function guardrailContext(p: {
   };
 }
 
-/** The guardrails the switches turn on, in their stable order. */
+/**
+ * The guardrails the switches turn on, in their stable order; one with nothing to deny here
+ * (protectDetectiveServices without detective services) is left out rather than packed empty.
+ */
 export function enabledGuardrails(
   context: GuardrailContext,
   switches: Readonly<Record<GuardrailKey, boolean>>,
 ): Guardrail[] {
   return (Object.keys(GUARDRAILS) as GuardrailKey[])
     .filter((key) => switches[key])
-    .map((key) => GUARDRAILS[key](context));
+    .map((key) => GUARDRAILS[key](context))
+    .filter((guardrail) => guardrail.statements.length > 0);
 }
 
 /** A guardrail that does not fit one SCP even alone (its size is reported by the rules). */

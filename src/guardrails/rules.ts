@@ -5,9 +5,8 @@
  */
 import { defineRule } from "../answers/define-rule.js";
 import type { Problem } from "../answers/problems.js";
-import { humanRoleNames } from "../answers/resolve.js";
+import { humanRoleNames, protectedDetectiveServices } from "../answers/resolve.js";
 import type { Answers } from "../answers/schema.js";
-import { protectedDetectiveServices } from "../detective/services.js";
 import {
   enabledGuardrails,
   guardrailContext,

@@ -39,7 +39,11 @@ export interface GuardrailContext {
   readonly humanRoleNames: readonly string[];
   readonly enabledRegions: readonly string[];
   /** Detective services the baseline runs (only those are protected: others may be someone else's). */
-  readonly detective: { readonly config: boolean; readonly guardDuty: boolean; readonly securityHub: boolean };
+  readonly detective: {
+    readonly config: boolean;
+    readonly guardDuty: boolean;
+    readonly securityHub: boolean;
+  };
 }
 
 function roleArnPattern(c: GuardrailContext, roleName: string): string {
@@ -418,9 +422,9 @@ const DETECTIVE_SERVICE_CHANGES = {
 } as const;
 
 export function protectDetectiveServices(c: GuardrailContext): Guardrail {
-  const on = (Object.keys(DETECTIVE_SERVICE_CHANGES) as (keyof typeof DETECTIVE_SERVICE_CHANGES)[]).filter(
-    (service) => c.detective[service],
-  );
+  const on = (
+    Object.keys(DETECTIVE_SERVICE_CHANGES) as (keyof typeof DETECTIVE_SERVICE_CHANGES)[]
+  ).filter((service) => c.detective[service]);
   return {
     key: "protectDetectiveServices",
     description:

@@ -10,13 +10,11 @@ import { stackName } from "../answers/names.js";
 import { BILLING_REGION } from "../answers/regions.js";
 import { emulatorView } from "./emulator-view.js";
 import {
+  allAccounts,
   detectiveTrustedServices,
   enabledDetectiveServices,
-  protectedDetectiveServices,
-} from "../detective/services.js";
-import {
-  allAccounts,
   humanRoleNames,
+  protectedDetectiveServices,
   type BaselineConfig,
   type ResolvedAccount,
   type ResolvedNetwork,
@@ -85,7 +83,11 @@ export interface OrgStackProps {
   /** Trusted access for the detective services the answers switch on. */
   readonly detectiveTrustedServices: readonly string[];
   /** The detective services the baseline runs (the guardrails protect those). */
-  readonly detectiveServices: { readonly config: boolean; readonly guardDuty: boolean; readonly securityHub: boolean };
+  readonly detectiveServices: {
+    readonly config: boolean;
+    readonly guardDuty: boolean;
+    readonly securityHub: boolean;
+  };
 }
 
 export interface AccessStackProps {
@@ -153,7 +155,9 @@ export interface BaselineStackProps {
 export interface ConfigRecordingPlan {
   readonly logArchiveId: string;
   /** Existing recorders (and channels) to import, by region. */
-  readonly adopt: Readonly<Record<string, { readonly recorder: string; readonly deliveryChannel?: string }>>;
+  readonly adopt: Readonly<
+    Record<string, { readonly recorder: string; readonly deliveryChannel?: string }>
+  >;
 }
 
 export interface GuardDutyDetectorsPlan {

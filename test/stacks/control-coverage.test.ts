@@ -51,6 +51,7 @@ function presetAnswers(preset: (typeof PRESETS)[number]): AnswersJson {
   );
   answers.accounts ??= [
     { name: "log-archive", kind: "log-archive" },
+    { name: "security", kind: "security" },
     { name: "dev", network: {} },
     { name: "test", network: {} },
     { name: "prod", network: {} },

@@ -26,6 +26,8 @@ const everything = await synthWith({
     budgets: false,
     s3AccountPublicAccessBlock: false,
     centralRootAccess: false,
+    guardDuty: false,
+    securityHub: false,
     organizationTrail: false,
   },
 });
@@ -38,8 +40,24 @@ describe("emulator mode", () => {
       "emulator.leaveOut.budgets",
       "emulator.leaveOut.s3AccountPublicAccessBlock",
       "emulator.leaveOut.centralRootAccess",
+      "emulator.leaveOut.guardDuty",
+      "emulator.leaveOut.securityHub",
       "emulator.leaveOut.organizationTrail",
     ]);
+    // Config stays: emulators record it. GuardDuty and Security Hub are left out everywhere.
+    expect(
+      resourceList(rehearsal.stack("baseline-dev"), "aws_config_configuration_recorder"),
+    ).not.toEqual([]);
+    const tooling = rehearsal.stack("security-tooling");
+    expect(JSON.stringify(tooling)).not.toMatch(
+      /aws_guardduty_|aws_securityhub_|aws_accessanalyzer/,
+    );
+    expect(resourceList(rehearsal.stack("baseline-security"), "aws_guardduty_detector")).toEqual(
+      [],
+    );
+    expect(JSON.stringify(rehearsal.stack("baseline-management"))).not.toMatch(
+      /guardduty|securityhub/,
+    );
     const baseline = rehearsal.stack("baseline-dev");
     expect(resourceList(baseline, "aws_accessanalyzer_analyzer")).toEqual([]);
     expect(resourceList(baseline, "aws_ec2_instance_metadata_defaults")).toEqual([]);

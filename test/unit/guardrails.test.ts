@@ -7,6 +7,7 @@ import {
   GLOBAL_SERVICE_ACTIONS,
   GUARDRAILS,
   protectAccountDefaults,
+  protectDetectiveServices,
   protectBaselineRoles,
   protectCloudTrail,
 } from "../../src/guardrails/scp.js";
@@ -257,10 +258,12 @@ describe("SCP guardrails", () => {
 });
 
 describe("SCP packing within AWS Organizations quotas", () => {
-  it("the default guardrails fit one SCP; every guardrail switched on fits two, leaving the root two free slots", () => {
+  it("the default guardrails fit two SCPs; every guardrail switched on still fits two, leaving the root two free slots", () => {
     const defaults = { ...ALL_ON, denyRegionsOutsideEnabled: false };
     const one = packGuardrails("acme", enabledGuardrails(ctx, defaults));
-    expect(one.map((p) => p.name)).toEqual(["acme-guardrails-1"]);
+    expect(one.map((p) => p.name)).toEqual(["acme-guardrails-1", "acme-guardrails-2"]);
+    // The detective services' guardrail is the one that no longer fits the first SCP.
+    expect(one[1]?.guardrails).toEqual(["protectDetectiveServices"]);
     const all = packGuardrails("acme", enabledGuardrails(ctx, ALL_ON));
     expect(all.map((p) => p.name)).toEqual(["acme-guardrails-1", "acme-guardrails-2"]);
     expect(all.flatMap((p) => p.guardrails)).toEqual(Object.keys(GUARDRAILS));
@@ -277,7 +280,10 @@ describe("SCP packing within AWS Organizations quotas", () => {
     const many = { ...ctx, enabledRegions: Array.from({ length: 40 }, (_, i) => `xx-region-${i}`) };
     const packed = packGuardrails("acme", enabledGuardrails(many, ALL_ON));
     expect(packed.length).toBe(2);
-    expect(packed[1]?.guardrails).toEqual(["denyRegionsOutsideEnabled"]);
+    expect(packed[1]?.guardrails).toEqual([
+      "denyRegionsOutsideEnabled",
+      "protectDetectiveServices",
+    ]);
     for (const p of packed) {
       expect(p.chars).toBeLessThanOrEqual(SCP_MAX_CHARS);
       const sids = p.document.Statement.map((s) => s.Sid);
@@ -323,5 +329,54 @@ describe("SCP quota rule (before anything is deployed)", () => {
         fix: expect.stringContaining("attach them to OUs"),
       }),
     ]);
+  });
+});
+
+describe("protectDetectiveServices guardrail", () => {
+  it("denies stopping or deleting Config, GuardDuty and Security Hub to everyone but the deploy role", () => {
+    const s = statement(protectDetectiveServices(ctx).statements, "DenyDisablingDetectiveServices");
+    expect(s.Effect).toBe("Deny");
+    expect(s.Condition).toEqual(EXEMPT);
+    expect(s.Action).toEqual(
+      expect.arrayContaining([
+        "config:StopConfigurationRecorder",
+        "config:DeleteConfigurationRecorder",
+        "config:DeleteDeliveryChannel",
+        "guardduty:DeleteDetector",
+        "guardduty:Disassociate*",
+        "guardduty:DeletePublishingDestination",
+        "securityhub:DisableSecurityHub",
+        "securityhub:BatchDisableStandards",
+        "securityhub:Disassociate*",
+      ]),
+    );
+    const role = statement(protectDetectiveServices(ctx).statements, "ProtectConfigRecorderRole");
+    expect(role.Resource).toBe("arn:aws:iam::*:role/acme-config-recorder");
+    expect(role.Condition).toEqual(EXEMPT);
+  });
+
+  it("protects only the services the baseline runs, so another tool's recorder or detector is not locked", () => {
+    const onlyConfig = protectDetectiveServices({
+      ...ctx,
+      detective: { config: true, guardDuty: false, securityHub: false },
+    });
+    const actions = statement(onlyConfig.statements, "DenyDisablingDetectiveServices").Action;
+    expect(actions).toContain("config:StopConfigurationRecorder");
+    expect(JSON.stringify(actions)).not.toMatch(/guardduty|securityhub/);
+    const none = protectDetectiveServices({
+      ...ctx,
+      detective: { config: false, guardDuty: false, securityHub: false },
+    });
+    expect(none.statements).toEqual([]);
+  });
+
+  it("never denies reading or triaging findings", () => {
+    const actions = statement(
+      protectDetectiveServices(ctx).statements,
+      "DenyDisablingDetectiveServices",
+    ).Action as string[];
+    for (const action of actions) {
+      expect(action).not.toMatch(/:(Get|List|Describe|BatchUpdateFindings|UpdateFindingsFeedback)/);
+    }
   });
 });

@@ -6,8 +6,11 @@
  */
 import { AccountClient } from "@aws-sdk/client-account";
 import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
+import { ConfigServiceClient } from "@aws-sdk/client-config-service";
+import { GuardDutyClient } from "@aws-sdk/client-guardduty";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
+import { SecurityHubClient } from "@aws-sdk/client-securityhub";
 import { STSClient } from "@aws-sdk/client-sts";
 import { EMULATOR_CREDENTIALS, needsDummyCredentials } from "../answers/emulator.js";
 import { BaselineError } from "../errors.js";
@@ -25,12 +28,33 @@ export interface AwsOptions {
   readonly requestHandler?: unknown;
 }
 
+/** Temporary credentials of another account (STS AssumeRole), for reading inside it. */
+export interface RoleCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string;
+  readonly expiration?: Date;
+}
+
+/** The detective services' clients for one account and region; the caller destroys them. */
+export interface RegionalClients {
+  readonly config: ConfigServiceClient;
+  readonly guardDuty: GuardDutyClient;
+  readonly securityHub: SecurityHubClient;
+  destroy(): void;
+}
+
 export interface AwsClients {
   readonly organizations: OrganizationsClient;
   readonly sts: STSClient;
   readonly iam: IAMClient;
   readonly cloudtrail: CloudTrailClient;
   readonly account: AccountClient;
+  /**
+   * Clients for a region, as the caller or (with `credentials`) as an assumed role. Created on
+   * demand because discovery visits every enabled region, and member accounts one at a time.
+   */
+  readonly regional: (region: string, credentials?: RoleCredentials) => RegionalClients;
 }
 
 /** Organizations, IAM and Account are global services served from us-east-1 (aws partition). */
@@ -69,11 +93,25 @@ export function createClients(options: AwsOptions): AwsClients {
     iam: new IAMClient({ ...common, region: GLOBAL_REGION }),
     cloudtrail: new CloudTrailClient({ ...common, region: options.region }),
     account: new AccountClient({ ...common, region: GLOBAL_REGION }),
+    regional: (region, credentials) => {
+      // Role credentials replace the chain (and the emulator's dummy pair) for that account.
+      const config = { ...common, region, ...(credentials ? { credentials } : {}) };
+      const clients = {
+        config: new ConfigServiceClient(config),
+        guardDuty: new GuardDutyClient(config),
+        securityHub: new SecurityHubClient(config),
+      };
+      return {
+        ...clients,
+        destroy: () => Object.values(clients).forEach((client) => client.destroy()),
+      };
+    },
   };
 }
 
 export function destroyClients(clients: AwsClients): void {
-  for (const client of Object.values(clients)) client.destroy();
+  const { regional: _made_on_demand, ...fixed } = clients;
+  for (const client of Object.values(fixed)) client.destroy();
 }
 
 /** IAM actions `accounts sync` and `accounts discover` call (all read-only); see README. */
@@ -93,7 +131,19 @@ export const REQUIRED_ACTIONS = {
     "cloudtrail:DescribeTrails",
     "iam:GetAccountPasswordPolicy",
     "account:ListRegions",
+    "organizations:ListDelegatedAdministrators",
+    "organizations:ListAWSServiceAccessForOrganization",
+    "config:DescribeConfigurationRecorders",
+    "config:DescribeDeliveryChannels",
+    "guardduty:ListDetectors",
+    "guardduty:ListOrganizationAdminAccounts",
+    "securityhub:ListOrganizationAdminAccounts",
   ],
+  /**
+   * `accounts discover --inspect-members`: assuming the access role; the member-account reads
+   * (Config's two Describe calls, guardduty:ListDetectors) then run as that role.
+   */
+  discoverMembers: ["sts:AssumeRole"],
 } as const;
 
 const CREDENTIAL_ERRORS = new Set([

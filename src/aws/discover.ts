@@ -1,8 +1,9 @@
 /**
  * Brownfield adoption: read an organization that already exists and produce answers that describe
  * it (accounts, OUs, regions in use) plus what the stacks must import rather than create
- * (`adopt`), and the conflicts a human has to decide (an existing organization trail, a weaker
- * password policy, SCPs with the baseline's names, accounts outside any OU, invited accounts).
+ * (`adopt`, `detective.adopt`), and the conflicts a human has to decide (an existing organization
+ * trail, a weaker password policy, SCPs with the baseline's names, accounts outside any OU,
+ * invited accounts, detective services that already run: see discover-detective.ts).
  */
 import { ListRegionsCommand, type ListRegionsCommandOutput } from "@aws-sdk/client-account";
 import { DescribeTrailsCommand } from "@aws-sdk/client-cloudtrail";
@@ -24,28 +25,20 @@ import {
   type AccountKind,
   type Answers,
 } from "../answers/schema.js";
-import { ACCOUNT_NAME_MAX_LENGTH, baselineNames, prefixFrom, slugFrom } from "../answers/names.js";
+import {
+  ACCOUNT_NAME_MAX_LENGTH,
+  baselineNames,
+  partitionOf,
+  prefixFrom,
+  slugFrom,
+} from "../answers/names.js";
 import { VERSION } from "../version.js";
 import { awsError, type AwsClients } from "./clients.js";
+import type { Conflict } from "./conflict.js";
+import { adoptionAnswers, adoptionCounts, discoverDetective } from "./discover-detective.js";
 import { readOrganization, type OrgAccount, type OrgSnapshot } from "./organization.js";
 
-export type ConflictKind =
-  | "organization-trail"
-  | "password-policy"
-  | "scp-name"
-  | "account-placement"
-  | "invited-account"
-  | "no-log-archive"
-  | "inactive-account";
-
-export interface Conflict {
-  readonly kind: ConflictKind;
-  /** What it is about: a trail ARN, a policy name, an account. */
-  readonly subject: string;
-  readonly message: string;
-  /** What a human should decide or do. */
-  readonly fix: string;
-}
+export type { Conflict, ConflictKind } from "./conflict.js";
 
 export interface DiscoverOptions {
   /** organization.name. @default - the management account's name */
@@ -56,8 +49,17 @@ export interface DiscoverOptions {
   readonly homeRegion: string;
   /** alarms.emails. @default - the management account's e-mail */
   readonly alarmEmails?: readonly string[];
+  /**
+   * Also read every member account through the access role (its Config recorders, and the
+   * security account's GuardDuty detectors), so that they are adopted too. @default false
+   */
+  readonly inspectMembers?: boolean;
+  /** accessRoleName, the role --inspect-members assumes. @default "OrganizationAccountAccessRole" */
+  readonly accessRoleName?: string;
   readonly onProgress?: (line: string) => void;
 }
+
+const DEFAULT_ACCESS_ROLE = "OrganizationAccountAccessRole";
 
 export interface Discovery {
   readonly organizationId: string;
@@ -73,6 +75,12 @@ export interface Discovery {
     readonly accounts: number;
     readonly organizationalUnits: number;
     readonly policies: number;
+    /** Account x region pairs whose Config recorder is imported. */
+    readonly configRecorders: number;
+    /** The security account's GuardDuty detectors imported, one per region. */
+    readonly guardDutyDetectors: number;
+    /** GuardDuty's and Security Hub's designations of the security account imported. */
+    readonly delegatedAdministrators: number;
   };
 }
 
@@ -86,6 +94,13 @@ export function guessKind(name: string): AccountKind {
   if (/log.?archive|logging|\blogs?\b/.test(n)) return "log-archive";
   if (/security|audit/.test(n)) return "security";
   return "workload";
+}
+
+/** `base`, or `base-2`, `base-3`... whichever `taken` does not hold yet. */
+function freeName(base: string, taken: ReadonlySet<string>): string {
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+  return name;
 }
 
 function uniqueNames(accounts: readonly OrgAccount[]): Map<string, string> {
@@ -251,11 +266,15 @@ export async function discover(clients: AwsClients, options: DiscoverOptions): P
   }
   const names = uniqueNames(active);
   let logArchiveSeen = false;
+  let securitySeen = false;
   const accounts = active.map((account) => {
     const short = names.get(account.id) as string;
     let kind = guessKind(account.name);
     if (kind === "log-archive" && logArchiveSeen) kind = "security";
     if (kind === "log-archive") logArchiveSeen = true;
+    // The answers allow one of each; later look-alikes stay workloads.
+    if (kind === "security" && securitySeen) kind = "workload";
+    if (kind === "security") securitySeen = true;
     if (!account.ouPath) {
       conflicts.push({
         kind: "account-placement",
@@ -282,11 +301,25 @@ export async function discover(clients: AwsClients, options: DiscoverOptions): P
       ...(account.ouPath ? { ou: account.ouPath } : {}),
     };
   });
+  const taken = new Set(["management", ...accounts.map((a) => a.name)]);
+  if (!securitySeen) {
+    const security = freeName("security", taken);
+    taken.add(security);
+    accounts.unshift({ name: security, kind: "security" } as (typeof accounts)[number]);
+    conflicts.push({
+      kind: "no-security-account",
+      subject: security,
+      message:
+        "no account looks like a security (audit) account; the answers add a new one (the org stack creates it) to administer Config, GuardDuty, Security Hub and Access Analyzer",
+      fix: 'keep the new account (set its email or accountEmailPattern), or set kind "security" on an existing account and run discover again so its services are checked',
+    });
+  }
   if (!logArchiveSeen) {
-    accounts.unshift({ name: "log-archive", kind: "log-archive" } as (typeof accounts)[number]);
+    const logArchive = freeName("log-archive", taken);
+    accounts.unshift({ name: logArchive, kind: "log-archive" } as (typeof accounts)[number]);
     conflicts.push({
       kind: "no-log-archive",
-      subject: "log-archive",
+      subject: logArchive,
       message:
         "no account looks like a log archive; the answers add a new one (the org stack creates it)",
       fix: 'keep the new account (set its email or accountEmailPattern), or set kind "log-archive" on an existing account',
@@ -346,6 +379,39 @@ export async function discover(clients: AwsClients, options: DiscoverOptions): P
     });
   }
 
+  const enabled = regions.includes(options.homeRegion)
+    ? regions
+    : [...regions, options.homeRegion].sort();
+  const roleName = options.accessRoleName ?? DEFAULT_ACCESS_ROLE;
+  const securityAccountId = accounts.find((a) => a.kind === "security")?.accountId;
+  const detective = await discoverDetective(
+    clients,
+    {
+      managementAccountId: org.managementAccountId,
+      regions: enabled,
+      partition: partitionOf(options.homeRegion),
+      ...(options.inspectMembers
+        ? {
+            members: {
+              accountIds: accounts.flatMap((a) => (a.accountId ? [a.accountId] : [])),
+              roleName,
+              ...(securityAccountId ? { securityAccountId } : {}),
+            },
+          }
+        : {}),
+      onProgress: progress,
+    },
+    {
+      managementAccountId: org.managementAccountId,
+      names: new Map(accounts.flatMap((a) => (a.accountId ? [[a.accountId, a.name]] : []))),
+      ...(securityAccountId ? { securityAccountId } : {}),
+      homeRegion: options.homeRegion,
+      ...(options.inspectMembers ? { memberRole: roleName } : {}),
+    },
+  );
+  conflicts.push(...detective.conflicts);
+  const detectiveAdopt = adoptionAnswers(detective.adopt);
+
   const layout = new Set(
     accounts.flatMap((a) =>
       ouWithParents(a.ou ?? defaultOu((a.kind ?? "workload") as AccountKind, a.name)),
@@ -354,9 +420,6 @@ export async function discover(clients: AwsClients, options: DiscoverOptions): P
   const organizationalUnits = Object.fromEntries(
     org.units.filter((u) => layout.has(u.path)).map((u) => [u.path, u.id]),
   );
-  const enabled = regions.includes(options.homeRegion)
-    ? regions
-    : [...regions, options.homeRegion].sort();
   const unknown = regions.filter((r) => !(r in KNOWN_REGIONS));
   const answers = {
     $schema: ANSWERS_SCHEMA_REF,
@@ -368,6 +431,7 @@ export async function discover(clients: AwsClients, options: DiscoverOptions): P
       enabled,
       ...(unknown.length > 0 ? { allowUnknown: unknown } : {}),
     },
+    ...(roleName === DEFAULT_ACCESS_ROLE ? {} : { accessRoleName: roleName }),
     adopt: {
       organization: true,
       accounts: true,
@@ -380,19 +444,21 @@ export async function discover(clients: AwsClients, options: DiscoverOptions): P
         ? { otherRootPolicies: policies.otherRootPolicies }
         : {}),
     },
+    ...(detectiveAdopt ? { detective: { adopt: detectiveAdopt } } : {}),
   };
   const result = validateAnswers(answers);
   return {
     organizationId: org.id,
     answers,
     conflicts,
-    warnings: regionsWarning ? [regionsWarning] : [],
+    warnings: [...(regionsWarning ? [regionsWarning] : []), ...detective.warnings],
     problems: result.ok ? [] : result.problems,
     imports: {
       organization: true,
       accounts: accounts.filter((a) => a.accountId).length,
       organizationalUnits: Object.keys(organizationalUnits).length,
       policies: Object.keys(policies.ids).length,
+      ...adoptionCounts(detective.adopt),
     },
   };
 }

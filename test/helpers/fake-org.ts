@@ -4,11 +4,23 @@
  */
 import { AccountClient, ListRegionsCommand } from "@aws-sdk/client-account";
 import { CloudTrailClient, DescribeTrailsCommand } from "@aws-sdk/client-cloudtrail";
+import {
+  ConfigServiceClient,
+  DescribeConfigurationRecordersCommand,
+  DescribeDeliveryChannelsCommand,
+} from "@aws-sdk/client-config-service";
+import {
+  GuardDutyClient,
+  ListDetectorsCommand,
+  ListOrganizationAdminAccountsCommand as ListGuardDutyAdminsCommand,
+} from "@aws-sdk/client-guardduty";
 import { GetAccountPasswordPolicyCommand, IAMClient } from "@aws-sdk/client-iam";
 import {
   DescribeOrganizationCommand,
   ListAccountsCommand,
   ListAccountsForParentCommand,
+  ListAWSServiceAccessForOrganizationCommand,
+  ListDelegatedAdministratorsCommand,
   ListOrganizationalUnitsForParentCommand,
   ListPoliciesCommand,
   ListPoliciesForTargetCommand,
@@ -16,7 +28,11 @@ import {
   ListTargetsForPolicyCommand,
   OrganizationsClient,
 } from "@aws-sdk/client-organizations";
-import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import {
+  ListOrganizationAdminAccountsCommand as ListSecurityHubAdminsCommand,
+  SecurityHubClient,
+} from "@aws-sdk/client-securityhub";
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { mockClient } from "aws-sdk-client-mock";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -41,6 +57,22 @@ export interface FakeOrg {
   trails: { Name: string; TrailARN: string; S3BucketName: string; IsOrganizationTrail: boolean }[];
   passwordPolicy?: Record<string, number | boolean>;
   regions: string[];
+  detective: FakeDetective;
+}
+
+/** The detective services as they exist in the fake organization (nothing, by default). */
+export interface FakeDetective {
+  /** Service principals with trusted access (controltower.amazonaws.com: Control Tower). */
+  trustedServices: string[];
+  /** Delegated administrators' account IDs by service principal. */
+  delegatedAdmins: Record<string, string[]>;
+  /** Config recorder and delivery channel names by account ID, then region. */
+  config: Record<string, Record<string, { recorder?: string; channel?: string }>>;
+  /** GuardDuty detector IDs by account ID, then region. */
+  detectors: Record<string, Record<string, string>>;
+  /** Administrator account ID by region, as the management account lists them. */
+  guardDutyAdmins: Record<string, string>;
+  securityHubAdmins: Record<string, string>;
 }
 
 export function fakeOrg(): FakeOrg {
@@ -96,7 +128,28 @@ export function fakeOrg(): FakeOrg {
       PasswordReusePrevention: 5,
     },
     regions: ["eu-west-1", "us-east-1", "us-west-2"],
+    detective: {
+      trustedServices: [],
+      delegatedAdmins: {},
+      config: {},
+      detectors: {},
+      guardDutyAdmins: {},
+      securityHubAdmins: {},
+    },
   };
+}
+
+/** The fake organization with an audit account (333333333333), which discover takes as the security account. */
+export function withSecurityAccount(org: FakeOrg): FakeOrg {
+  org.accounts.push({
+    Id: "333333333333",
+    Name: "Audit",
+    Email: "aws+audit@acme.example",
+    State: "ACTIVE",
+    JoinedMethod: "CREATED",
+    parent: "ou-ab12-aaaaaaaa",
+  });
+  return org;
 }
 
 /** Splits a list into pages of `size` with string tokens, like the real API. */
@@ -218,6 +271,9 @@ export function createAwsMocks() {
     iam: mockClient(IAMClient),
     cloudtrail: mockClient(CloudTrailClient),
     account: mockClient(AccountClient),
+    config: mockClient(ConfigServiceClient),
+    guardduty: mockClient(GuardDutyClient),
+    securityhub: mockClient(SecurityHubClient),
   };
 }
 
@@ -226,6 +282,7 @@ export type AwsMocks = ReturnType<typeof createAwsMocks>;
 /** Makes the mocks answer like `org`. */
 export function serveFakeOrg(mocks: AwsMocks, org: FakeOrg): void {
   const { organizations, sts, iam, cloudtrail, account } = mocks;
+  serveFakeDetective(mocks, org);
   sts.on(GetCallerIdentityCommand).resolves({ Account: org.callerAccount });
   const api = (action: string) => (input: object) =>
     organizationsApi(org, action, input as Record<string, string>);
@@ -250,4 +307,90 @@ export function serveFakeOrg(mocks: AwsMocks, org: FakeOrg): void {
   account
     .on(ListRegionsCommand)
     .resolves({ Regions: org.regions.map((RegionName) => ({ RegionName })) });
+}
+
+/** The access role's credentials the fake STS hands out: the account ID is in the key ID. */
+const roleKey = (accountId: string) => `FAKEROLE${accountId}`;
+
+type GetClient = () => {
+  config: { region: () => Promise<string>; credentials: () => Promise<{ accessKeyId: string }> };
+};
+
+/**
+ * Makes the detective services' mocks answer like `org.detective`. Regional calls answer for the
+ * client's region and account: a member account is recognized by the credentials the fake
+ * AssumeRole handed out. Resolving a client's credentials needs a credential source, so it happens
+ * only when the fake holds member-account data; tests with such data provide one (env or the
+ * emulator's dummy pair).
+ */
+function serveFakeDetective(mocks: AwsMocks, org: FakeOrg): void {
+  const d = org.detective;
+  const memberData = [...Object.keys(d.config), ...Object.keys(d.detectors)].some(
+    (id) => id !== org.managementId,
+  );
+  const where = async (getClient: GetClient) => {
+    const config = getClient().config;
+    const region = await config.region();
+    if (!memberData) return { account: org.managementId, region };
+    const key = (await config.credentials()).accessKeyId;
+    const member = /^FAKEROLE(\d{12})$/.exec(key)?.[1];
+    return { account: member ?? org.managementId, region };
+  };
+  const inRegion = async (getClient: unknown) => {
+    const { account, region } = await where(getClient as GetClient);
+    return {
+      config: d.config[account]?.[region] ?? {},
+      detector: d.detectors[account]?.[region],
+      region,
+    };
+  };
+  mocks.organizations.on(ListDelegatedAdministratorsCommand).callsFake((input) => ({
+    DelegatedAdministrators: (d.delegatedAdmins[String(input.ServicePrincipal)] ?? []).map(
+      (Id) => ({ Id, Status: "ACTIVE" }),
+    ),
+  }));
+  mocks.organizations.on(ListAWSServiceAccessForOrganizationCommand).callsFake(() => ({
+    EnabledServicePrincipals: d.trustedServices.map((ServicePrincipal) => ({ ServicePrincipal })),
+  }));
+  mocks.sts.on(AssumeRoleCommand).callsFake((input) => {
+    const accountId = /::(\d{12}):role\//.exec(String(input.RoleArn))?.[1] ?? "";
+    return {
+      Credentials: {
+        AccessKeyId: roleKey(accountId),
+        SecretAccessKey: "fake",
+        SessionToken: "fake",
+        Expiration: new Date(Date.now() + 3600_000),
+      },
+    };
+  });
+  mocks.config.on(DescribeConfigurationRecordersCommand).callsFake(async (_input, getClient) => {
+    const { config } = await inRegion(getClient);
+    return {
+      ConfigurationRecorders: config.recorder
+        ? [{ name: config.recorder, roleARN: "arn:aws:iam::111111111111:role/config" }]
+        : [],
+    };
+  });
+  mocks.config.on(DescribeDeliveryChannelsCommand).callsFake(async (_input, getClient) => {
+    const { config } = await inRegion(getClient);
+    return {
+      DeliveryChannels: config.channel
+        ? [{ name: config.channel, s3BucketName: "old-config" }]
+        : [],
+    };
+  });
+  mocks.guardduty.on(ListDetectorsCommand).callsFake(async (_input, getClient) => {
+    const { detector } = await inRegion(getClient);
+    return { DetectorIds: detector ? [detector] : [] };
+  });
+  mocks.guardduty.on(ListGuardDutyAdminsCommand).callsFake(async (_input, getClient) => {
+    const { region } = await inRegion(getClient);
+    const admin = d.guardDutyAdmins[region];
+    return { AdminAccounts: admin ? [{ AdminAccountId: admin, AdminStatus: "ENABLED" }] : [] };
+  });
+  mocks.securityhub.on(ListSecurityHubAdminsCommand).callsFake(async (_input, getClient) => {
+    const { region } = await inRegion(getClient);
+    const admin = d.securityHubAdmins[region];
+    return { AdminAccounts: admin ? [{ AccountId: admin, Status: "ENABLED" }] : [] };
+  });
 }

@@ -9,7 +9,7 @@ import { discover } from "../../src/aws/discover.js";
 import { validateAnswers } from "../../src/answers/load.js";
 import { EMULATED_SERVICES } from "../../src/answers/emulator.js";
 import { validateStacks } from "../../src/run/terraform/validate.js";
-import { createAwsMocks, fakeOrg, serveFakeOrg } from "../helpers/fake-org.js";
+import { createAwsMocks, fakeOrg, serveFakeOrg, withSecurityAccount } from "../helpers/fake-org.js";
 import { synthTo, type StackJson, type Synthesized } from "../helpers/synth.js";
 import { terraform, withTerraform } from "../helpers/terraform.js";
 
@@ -19,7 +19,8 @@ const stack = (name: string): StackJson => out.stack(name);
 
 beforeAll(async () => {
   const mocks = createAwsMocks();
-  serveFakeOrg(mocks, fakeOrg());
+  // With a security account, the discovered answers are complete (a new one would need an e-mail).
+  serveFakeOrg(mocks, withSecurityAccount(fakeOrg()));
   const clients = createClients({ region: "eu-west-1" });
   const found = await discover(clients, { homeRegion: "eu-west-1", prefix: "acme", name: "Acme" });
   destroyClients(clients);

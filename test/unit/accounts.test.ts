@@ -7,10 +7,11 @@ import {
   ListAccountsCommand,
   OrganizationsClient,
 } from "@aws-sdk/client-organizations";
-import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { ListDetectorsCommand } from "@aws-sdk/client-guardduty";
+import { AssumeRoleCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { mockClient } from "aws-sdk-client-mock";
 import { diffChars } from "diff";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
@@ -19,7 +20,7 @@ import {
   REQUIRED_ACTIONS,
   type AwsClients,
 } from "../../src/aws/clients.js";
-import { discover, slug } from "../../src/aws/discover.js";
+import { discover, slug, type Discovery } from "../../src/aws/discover.js";
 import { REGIONS_ENABLED_BY_DEFAULT } from "../../src/answers/regions.js";
 import { ListRegionsCommand } from "@aws-sdk/client-account";
 import { planSync } from "../../src/aws/match.js";
@@ -29,7 +30,13 @@ import { validateAnswers } from "../../src/answers/load.js";
 import { BaselineError } from "../../src/errors.js";
 import { PACKAGE_ROOT } from "../../src/version.js";
 import { configFrom } from "../helpers/answers.js";
-import { createAwsMocks, fakeOrg, serveFakeOrg, type FakeOrg } from "../helpers/fake-org.js";
+import {
+  createAwsMocks,
+  fakeOrg,
+  serveFakeOrg,
+  withSecurityAccount,
+  type FakeOrg,
+} from "../helpers/fake-org.js";
 
 const mocks = createAwsMocks();
 const { organizations, sts } = mocks;
@@ -210,7 +217,7 @@ describe("accounts sync: matching", () => {
 
 describe("accounts discover", () => {
   it("writes valid answers that adopt the organization, its OUs, accounts and same-name SCPs", async () => {
-    serve(fakeOrg());
+    serve(withSecurityAccount(fakeOrg()));
     const d = await discover(clients, { homeRegion: "eu-west-1", prefix: "acme", name: "Acme" });
     expect(d.problems).toEqual([]);
     const answers = d.answers as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -242,7 +249,9 @@ describe("accounts discover", () => {
       displayName: "Production",
       ou: "Workloads/prod",
     });
+    expect(byId["333333333333"]).toMatchObject({ name: "audit", kind: "security" });
     expect(byId["888888888888"]).toBeUndefined(); // suspended
+    expect(answers.detective).toBeUndefined(); // no detective service runs yet
     expect(answers.management.accountId).toBe("111111111111");
     expect(answers.regions).toEqual({
       home: "eu-west-1",
@@ -262,6 +271,7 @@ describe("accounts discover", () => {
         "scp-name: acme-guardrails-1",
         "organization-trail: arn:aws:cloudtrail:eu-west-1:111111111111:trail/legacy-org-trail",
         "password-policy: account 111111111111",
+        "no-security-account: security",
       ]),
     );
     const password = d.conflicts.find((c) => c.kind === "password-policy");
@@ -285,14 +295,16 @@ describe("accounts discover", () => {
   });
 
   it("falls back to the default regions, with a warning naming the call, when account:ListRegions fails", async () => {
-    serve(fakeOrg());
+    serve(withSecurityAccount(fakeOrg()));
     mocks.account
       .on(ListRegionsCommand)
       .rejects(Object.assign(new Error("not implemented"), { name: "InternalFailure" }));
     const d = await discover(clients, { homeRegion: "eu-west-1", prefix: "acme" });
-    expect(d.warnings).toEqual([
-      expect.stringContaining("account:ListRegions failed (InternalFailure"),
-    ]);
+    expect(d.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("account:ListRegions failed (InternalFailure"),
+      ]),
+    );
     expect((d.answers.regions as { enabled: string[] }).enabled).toEqual(
       [...REGIONS_ENABLED_BY_DEFAULT].sort(),
     );
@@ -300,7 +312,7 @@ describe("accounts discover", () => {
   });
 
   it("an enabled region newer than aws-baseline's list goes into regions.allowUnknown, so the answers stay valid", async () => {
-    const org = fakeOrg();
+    const org = withSecurityAccount(fakeOrg());
     org.regions = [...org.regions, "xx-newregion-1"];
     serve(org);
     const d = await discover(clients, { homeRegion: "eu-west-1", prefix: "acme" });
@@ -313,6 +325,235 @@ describe("accounts discover", () => {
     expect(slug("Prod Workloads (EU)", "x")).toBe("prod-workloads-eu");
     expect(slug("123 Data", "account-1234")).toBe("data");
     expect(slug("***", "account-1234")).toBe("account-1234");
+  });
+});
+
+describe("accounts discover: detective services that already run", () => {
+  const DETECTOR = (n: number) => String(n).repeat(32);
+  const answersOf = (d: { answers: Record<string, unknown> }) => d.answers as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const conflict = (d: Discovery, kind: string) => d.conflicts.filter((c) => c.kind === kind);
+
+  it("an existing recorder in the management account is adopted", async () => {
+    const org = withSecurityAccount(fakeOrg());
+    org.detective.config["111111111111"] = {
+      "eu-west-1": { recorder: "default", channel: "default" },
+      "us-east-1": { recorder: "legacy" },
+    };
+    serve(org);
+    const d = await discover(clients, { homeRegion: "eu-west-1", prefix: "acme" });
+    expect(answersOf(d).detective).toEqual({
+      adopt: {
+        configRecorders: {
+          management: {
+            "eu-west-1": { recorder: "default", deliveryChannel: "default" },
+            "us-east-1": { recorder: "legacy" },
+          },
+        },
+      },
+    });
+    expect(d.imports).toMatchObject({ configRecorders: 2, guardDutyDetectors: 0 });
+    const [note] = conflict(d, "config-recorder");
+    expect(note?.subject).toBe("the management account (111111111111)");
+    expect(note?.message).toMatch(
+      /eu-west-1, us-east-1 is imported .*all supported resource types/,
+    );
+    expect(d.problems).toEqual([]);
+  });
+
+  it("GuardDuty administered by another account is a conflict", async () => {
+    const org = withSecurityAccount(fakeOrg());
+    org.detective.delegatedAdmins["guardduty.amazonaws.com"] = ["666666666666"];
+    org.detective.guardDutyAdmins = { "eu-west-1": "666666666666", "us-east-1": "666666666666" };
+    serve(org);
+    const d = await discover(clients, { homeRegion: "eu-west-1", prefix: "acme" });
+    const admins = conflict(d, "delegated-admin");
+    expect(admins.map((c) => c.subject)).toEqual(["Amazon GuardDuty"]);
+    expect(admins[0]?.message).toMatch(
+      /production \(666666666666\) is the delegated administrator of Amazon GuardDuty \(in eu-west-1, us-east-1\)/,
+    );
+    expect(admins[0]?.fix).toMatch(
+      /security account the administrator.*detective\.guardDuty\.enabled: false/,
+    );
+    expect(answersOf(d).detective).toBeUndefined(); // nothing adopted
+    expect(d.problems).toEqual([]);
+  });
+
+  it("Control Tower's trusted access is a conflict that suggests switching Config off", async () => {
+    const org = withSecurityAccount(fakeOrg());
+    org.detective.trustedServices = ["controltower.amazonaws.com", "sso.amazonaws.com"];
+    serve(org);
+    const d = await discover(clients, { homeRegion: "eu-west-1", prefix: "acme" });
+    const [tower] = conflict(d, "control-tower");
+    expect(tower?.subject).toBe("controltower.amazonaws.com");
+    expect(tower?.message).toMatch(/Config recorder in every enrolled account/);
+    expect(tower?.fix).toMatch(/detective\.config\.enabled: false/);
+    expect(d.problems).toEqual([]);
+  });
+
+  it("access denied on GuardDuty is a warning, and discovery goes on", async () => {
+    serve(withSecurityAccount(fakeOrg()));
+    const denied = Object.assign(new Error("not authorized to perform guardduty:ListDetectors"), {
+      name: "AccessDeniedException",
+    });
+    mocks.guardduty.on(ListDetectorsCommand).rejects(denied);
+    const d = await discover(clients, { homeRegion: "eu-west-1", prefix: "acme" });
+    expect(d.warnings).toContain(
+      "guardduty:ListDetectors failed for the management account (111111111111) in eu-west-1, us-east-1, us-west-2 " +
+        "(AccessDeniedException: not authorized to perform guardduty:ListDetectors): existing GuardDuty detectors there are unknown",
+    );
+    expect(d.warnings.filter((w) => w.startsWith("guardduty:ListDetectors"))).toHaveLength(1);
+    expect(d.problems).toEqual([]);
+    expect(d.imports.accounts).toBeGreaterThan(0);
+  });
+
+  it("the security account as administrator is adopted without its detector IDs unless members are inspected", async () => {
+    const org = withSecurityAccount(fakeOrg());
+    org.detective.delegatedAdmins["guardduty.amazonaws.com"] = ["333333333333"];
+    org.detective.delegatedAdmins["securityhub.amazonaws.com"] = ["333333333333"];
+    for (const region of org.regions) org.detective.guardDutyAdmins[region] = "333333333333";
+    org.detective.securityHubAdmins["eu-west-1"] = "333333333333";
+    serve(org);
+    const d = await discover(clients, { homeRegion: "eu-west-1", prefix: "acme" });
+    expect(answersOf(d).detective.adopt).toEqual({ guardDutyAdmin: true, securityHubAdmin: true });
+    expect(d.imports.delegatedAdministrators).toBe(2);
+    const [detectors] = conflict(d, "guardduty-detector");
+    expect(detectors?.fix).toMatch(/--inspect-members/);
+    expect(d.warnings).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^member accounts were not read/)]),
+    );
+    expect(mocks.sts.commandCalls(AssumeRoleCommand)).toHaveLength(0);
+  });
+
+  describe("with --inspect-members", () => {
+    // Member reads are told apart by the fake role credentials; the management account's come
+    // from these (never from the machine's own chain).
+    beforeEach(() => {
+      vi.stubEnv("AWS_PROFILE", undefined);
+      vi.stubEnv("AWS_ACCESS_KEY_ID", "AKIAFAKEMANAGEMENT00");
+      vi.stubEnv("AWS_SECRET_ACCESS_KEY", "fake");
+      vi.stubEnv("AWS_SESSION_TOKEN", undefined);
+    });
+    afterEach(() => vi.unstubAllEnvs());
+
+    const adoptingOrg = () => {
+      const org = withSecurityAccount(fakeOrg());
+      const d = org.detective;
+      d.delegatedAdmins["guardduty.amazonaws.com"] = ["333333333333"];
+      d.delegatedAdmins["securityhub.amazonaws.com"] = ["333333333333"];
+      for (const region of org.regions) d.guardDutyAdmins[region] = "333333333333";
+      d.securityHubAdmins["eu-west-1"] = "333333333333";
+      d.detectors["333333333333"] = { "eu-west-1": DETECTOR(1), "us-east-1": DETECTOR(2) };
+      d.detectors["111111111111"] = { "eu-west-1": DETECTOR(3) };
+      d.config["666666666666"] = { "us-west-2": { recorder: "default", channel: "default" } };
+      d.config["333333333333"] = { "eu-west-1": { recorder: "audit-recorder" } };
+      return org;
+    };
+
+    it("adopts member recorders and the security account's detectors, read through the access role", async () => {
+      serve(adoptingOrg());
+      const lines: string[] = [];
+      const d = await discover(clients, {
+        homeRegion: "eu-west-1",
+        prefix: "acme",
+        inspectMembers: true,
+        accessRoleName: "AuditReader",
+        onProgress: (line) => lines.push(line),
+      });
+      expect(answersOf(d).detective.adopt).toEqual({
+        configRecorders: {
+          production: { "us-west-2": { recorder: "default", deliveryChannel: "default" } },
+          audit: { "eu-west-1": { recorder: "audit-recorder" } },
+        },
+        guardDutyDetectors: { "eu-west-1": DETECTOR(1), "us-east-1": DETECTOR(2) },
+        guardDutyAdmin: true,
+        securityHubAdmin: true,
+      });
+      expect(answersOf(d).accessRoleName).toBe("AuditReader");
+      expect(d.imports).toMatchObject({
+        configRecorders: 2,
+        guardDutyDetectors: 2,
+        delegatedAdministrators: 2,
+      });
+      const assumed = mocks.sts.commandCalls(AssumeRoleCommand).map((c) => c.args[0].input.RoleArn);
+      expect(assumed.sort()).toEqual(
+        ["222222222222", "333333333333", "444444444444", "666666666666", "777777777777"].map(
+          (id) => `arn:aws:iam::${id}:role/AuditReader`,
+        ),
+      );
+      expect(lines.filter((l) => l.startsWith("reading account "))).toHaveLength(5);
+      // The management account's own detector stays where it is.
+      expect(conflict(d, "guardduty-detector").map((c) => c.subject)).toEqual([
+        "audit (333333333333)",
+        "the management account (111111111111)",
+      ]);
+      expect(d.warnings.some((w) => w.startsWith("member accounts were not read"))).toBe(false);
+    });
+
+    it("the produced answers pass validation, the detective rules included", async () => {
+      serve(adoptingOrg());
+      const d = await discover(clients, {
+        homeRegion: "eu-west-1",
+        prefix: "acme",
+        inspectMembers: true,
+      });
+      expect(d.problems).toEqual([]);
+      const result = validateAnswers(d.answers);
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.config.detective.adopt.guardDutyDetectors).toEqual({
+        "eu-west-1": DETECTOR(1),
+        "us-east-1": DETECTOR(2),
+      });
+      expect(
+        result.config.detective.adopt.configRecorders.production?.["us-west-2"]?.recorder,
+      ).toBe("default");
+      expect(result.config.accessRoleName).toBe("OrganizationAccountAccessRole");
+    });
+
+    it("Control Tower's recorders in enrolled accounts are not adopted", async () => {
+      const org = withSecurityAccount(fakeOrg());
+      org.detective.trustedServices = ["controltower.amazonaws.com"];
+      org.detective.config["666666666666"] = {
+        "eu-west-1": {
+          recorder: "aws-controltower-BaselineConfigRecorder",
+          channel: "aws-controltower-BaselineConfigDeliveryChannel",
+        },
+      };
+      serve(org);
+      const d = await discover(clients, {
+        homeRegion: "eu-west-1",
+        prefix: "acme",
+        inspectMembers: true,
+      });
+      expect(answersOf(d).detective).toBeUndefined();
+      const [tower] = conflict(d, "control-tower");
+      expect(tower?.message).toContain("seen: production eu-west-1");
+      expect(tower?.fix).toMatch(/detective\.config\.enabled: false/);
+    });
+
+    it("a member account whose access role cannot be assumed is a warning", async () => {
+      serve(adoptingOrg());
+      mocks.sts
+        .on(AssumeRoleCommand, {
+          RoleArn: "arn:aws:iam::444444444444:role/OrganizationAccountAccessRole",
+        })
+        .rejects(
+          Object.assign(new Error("not authorized to perform sts:AssumeRole"), {
+            name: "AccessDenied",
+          }),
+        );
+      const d = await discover(clients, {
+        homeRegion: "eu-west-1",
+        prefix: "acme",
+        inspectMembers: true,
+      });
+      expect(d.warnings).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^sts:AssumeRole failed for dev \(444444444444\) \(AccessDenied: /),
+        ]),
+      );
+      expect(answersOf(d).detective.adopt.configRecorders.production).toBeDefined();
+    });
   });
 });
 

@@ -61,9 +61,16 @@ export function renderDiscovery(
   if (o.dryRun) out.push(o.text.trimEnd(), "");
   const accounts =
     (d.answers.accounts as { name: string; accountId?: string; ou?: string }[]) ?? [];
+  const i = d.imports;
+  const detective = [
+    i.configRecorders > 0 ? `${i.configRecorders} Config recorder(s)` : "",
+    i.guardDutyDetectors > 0 ? `${i.guardDutyDetectors} GuardDuty detector(s)` : "",
+    i.delegatedAdministrators > 0 ? `${i.delegatedAdministrators} delegated administrator(s)` : "",
+  ].filter(Boolean);
   out.push(
     `Organization ${c.bold(d.organizationId)}: ${accounts.length} member account(s), ` +
-      `imports: organization, ${d.imports.accounts} account(s), ${d.imports.organizationalUnits} OU(s), ${d.imports.policies} SCP(s)`,
+      `imports: organization, ${i.accounts} account(s), ${i.organizationalUnits} OU(s), ${i.policies} SCP(s)` +
+      detective.map((x) => `, ${x}`).join(""),
   );
   for (const warning of d.warnings) out.push(`${c.yellow("warning")} ${warning}`);
   if (d.conflicts.length > 0) {

@@ -25,6 +25,8 @@ export interface DiscoverFlags extends AwsTarget {
   readonly name?: string;
   readonly prefix?: string;
   readonly alarmEmail?: string[];
+  readonly inspectMembers?: boolean;
+  readonly accessRole?: string;
   readonly dryRun?: boolean;
   readonly force?: boolean;
 }
@@ -103,6 +105,8 @@ export async function discoverCommand(flags: DiscoverFlags, io: Io): Promise<voi
       name: flags.name,
       prefix: flags.prefix,
       alarmEmails: flags.alarmEmail,
+      inspectMembers: flags.inspectMembers,
+      accessRoleName: flags.accessRole,
       onProgress: (line) => io.progress(io.color.dim(line)),
     }),
   );

@@ -73,6 +73,18 @@ Run it after the org stack has created the accounts; the member-account stacks t
           "who receives security alarms (default: the management account e-mail)",
         ),
       )
+      .addOption(
+        new Option(
+          "--inspect-members",
+          "also read each member account through the access role: its Config recorders (and the security account's GuardDuty detectors) are adopted too",
+        ),
+      )
+      .addOption(
+        new Option(
+          "--access-role <name>",
+          "role --inspect-members assumes in member accounts (written as accessRoleName)",
+        ).default("OrganizationAccountAccessRole"),
+      )
       .addOption(new Option("--dry-run", "print the answers instead of writing them"))
       .addOption(new Option("--force", "replace --out if it exists"))
       .addOption(jsonOption()),
@@ -80,11 +92,14 @@ Run it after the org stack has created the accounts; the member-account stacks t
     .addHelpText(
       "after",
       `
-Example:
+Examples:
   $ aws-baseline accounts discover --profile mgmt --region eu-west-1 --prefix acme -o acme.json
+  $ aws-baseline accounts discover --profile mgmt --region eu-west-1 --inspect-members --dry-run
 
 The answers adopt the organization, its OUs, accounts and same-name SCPs through Terraform import
-blocks, so synth + plan import them instead of creating them again.`,
+blocks, so synth + plan import them instead of creating them again. Existing Config recorders,
+GuardDuty and Security Hub administrators (Control Tower and earlier setups) are adopted too
+(detective.adopt) or listed as conflicts; member accounts are read only with --inspect-members.`,
     )
     .action(async (opts) => {
       const { discoverCommand } = await import("../actions/accounts.js");

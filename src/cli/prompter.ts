@@ -40,6 +40,21 @@ function promptFor(
         ),
       };
     }
+    case "multiselect": {
+      const chosen = Array.isArray(initial) ? initial : [];
+      return {
+        ...base,
+        type: "multiselect",
+        instructions: false,
+        hint: "space toggles, enter accepts",
+        choices: (question.choices ?? []).map((c) => ({
+          title: c.title,
+          value: c.value,
+          description: c.description,
+          selected: chosen.includes(c.value),
+        })),
+      };
+    }
     default:
       return { ...base, type: "text", initial: typeof initial === "string" ? initial : "" };
   }
@@ -51,14 +66,21 @@ export function terminalPrompter(color: Colors): Prompter {
       process.stdout.write(`\n${color.bold(color.cyan(title))}\n`);
     },
     async ask(question, initial, validate) {
-      let cancelled = false;
-      const { value } = await prompts(promptFor(question, initial, validate), {
-        onCancel: () => {
-          cancelled = true;
-          return false;
-        },
-      });
-      return cancelled ? CANCELLED : value;
+      for (let shown = initial; ;) {
+        let cancelled = false;
+        const { value } = await prompts(promptFor(question, shown, validate), {
+          onCancel: () => {
+            cancelled = true;
+            return false;
+          },
+        });
+        if (cancelled) return CANCELLED;
+        // prompts validates every kind itself except multiselect: ask again with the choice kept.
+        const verdict = question.kind === "multiselect" ? validate(value) : true;
+        if (verdict === true) return value;
+        process.stdout.write(`${color.red(`✖ ${verdict}`)}\n`);
+        shown = value;
+      }
     },
   };
 }

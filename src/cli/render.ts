@@ -6,6 +6,7 @@ import { showValue } from "../answers/problems.js";
 import type { AnswerChange } from "../generator/answers-changes.js";
 import type { WrittenFile } from "../generator/project.js";
 import type { ProjectSummary } from "../generator/summary.js";
+import { describeDetectiveCost } from "../detective/cost.js";
 import { describeNetworkCost } from "../network/cost.js";
 import type { SynthResult } from "../synth/synth.js";
 import type { StackValidation } from "../run/terraform/validate.js";
@@ -178,6 +179,7 @@ export function renderSummary(summary: ProjectSummary, c: Colors): string {
       : []),
     "",
     describeNetworkCost(summary.networkCost),
+    ...describeDetectiveCost(summary.detectiveCost),
   ];
   lines.push(...manualStepLines(summary.manualSteps, c));
   return lines.join("\n");

@@ -10,6 +10,7 @@ import type { AnswersPath, Draft, ValueAt } from "../answers/paths.js";
 import { regionProblem, REGIONS_ENABLED_BY_DEFAULT } from "../answers/regions.js";
 import { DEFAULT_VPC_MODE } from "../account-defaults/defaults.js";
 import { BILLING_DEFAULTS } from "../billing/defaults.js";
+import { DETECTIVE_DEFAULTS } from "../detective/defaults.js";
 import { GUARDRAIL_DEFAULTS } from "../guardrails/defaults.js";
 import { DEFAULT_ADMIN_USERS } from "../identity/defaults.js";
 import { OBJECT_LOCK_DEFAULTS } from "../logging/defaults.js";
@@ -26,14 +27,15 @@ export type { Draft } from "../answers/paths.js";
 /** Validates a value with the answers schema at `path` (see schema-check.ts). */
 export type SchemaCheck = (path: AnswersPath, value: unknown, draft?: Draft) => string | undefined;
 
-export type QuestionKind = "text" | "list" | "number" | "confirm" | "select";
+export type QuestionKind = "text" | "list" | "number" | "confirm" | "select" | "multiselect";
 
 export interface Question {
   readonly id: string;
   readonly group: string;
   readonly message: string;
   readonly kind: QuestionKind;
-  readonly choices?: readonly { title: string; value: string }[];
+  /** A select's or multiselect's choices; the description shows for the highlighted one. */
+  readonly choices?: readonly { title: string; value: string; description?: string }[];
   /** `--flag <value>` for non-interactive use; confirm questions take no flag. */
   readonly flag?: string;
   /** Must be answered (no usable default) when not running interactively without --yes. */
@@ -50,6 +52,11 @@ export interface Question {
   readonly skip?: (draft: Draft) => boolean;
   /** The answers key the question writes; problems under it are fixed by asking it again. */
   readonly covers: AnswersPath;
+  /**
+   * Rules whose problems sit under another key but which this question can fix as well: it is
+   * asked again with the questions behind that key, so the user can choose either way out.
+   */
+  readonly alsoFixes?: readonly string[];
   /** With --yes and no answer: a schema-valid stand-in that the user must replace before applying. */
   readonly placeholder?: (context: { dirName: string }) => unknown;
 }
@@ -119,6 +126,14 @@ function hasSecurityAccount(draft: Draft): boolean {
   return (draft.accounts ?? []).some((a) => a.kind === "security");
 }
 
+/** The default accounts include a security account: it administers the detective services. */
+const SECURITY_ACCOUNT_BY_DEFAULT = DEFAULT_ACCOUNTS.some((a) => a.kind === "security");
+
+/** Whether the account list keeps (or, before there is one, gets) a security account. */
+function wantsSecurityAccount(draft: Draft): boolean {
+  return draft.accounts ? hasSecurityAccount(draft) : SECURITY_ACCOUNT_BY_DEFAULT;
+}
+
 /**
  * Rebuilds the account list: log-archive, the optional security account, then one workload
  * account per environment. An environment already in the draft keeps its settings (network,
@@ -153,6 +168,69 @@ function objectLockChoice(lock: { enabled?: boolean; mode?: ObjectLockMode }): s
   return (lock.enabled ?? OBJECT_LOCK_DEFAULTS.enabled)
     ? (lock.mode ?? OBJECT_LOCK_DEFAULTS.mode)
     : "off";
+}
+
+/**
+ * The detective services the wizard offers in one multiselect, by the value its flag takes, and
+ * the answers switch each one sets. Unused access is the paid option of the Access Analyzer.
+ */
+const DETECTIVE_CHOICES = [
+  {
+    value: "config",
+    title: "AWS Config",
+    description: "a recorder in every account and region, an organization aggregator (CIS 3.3)",
+    path: "detective.config.enabled",
+    fallback: DETECTIVE_DEFAULTS.config,
+  },
+  {
+    value: "guardduty",
+    title: "Amazon GuardDuty",
+    description: "threat detection in every account and region, S3 Protection on",
+    path: "detective.guardDuty.enabled",
+    fallback: DETECTIVE_DEFAULTS.guardDuty,
+  },
+  {
+    value: "security-hub",
+    title: "AWS Security Hub (needs Config)",
+    description: "CIS v3.0.0 and FSBP checks, findings aggregated in the home region (CIS 4.16)",
+    path: "detective.securityHub.enabled",
+    fallback: DETECTIVE_DEFAULTS.securityHub,
+  },
+  {
+    value: "access-analyzer",
+    title: "IAM Access Analyzer",
+    description: "an organization analyzer for external access (free)",
+    path: "detective.accessAnalyzer.enabled",
+    fallback: DETECTIVE_DEFAULTS.accessAnalyzer,
+  },
+  {
+    value: "unused-access",
+    title: "IAM Access Analyzer unused access",
+    description: "unused roles, keys and permissions (paid per IAM role and user analyzed)",
+    path: "detective.accessAnalyzer.unusedAccess",
+    fallback: DETECTIVE_DEFAULTS.unusedAccess,
+  },
+] as const satisfies readonly {
+  value: string;
+  title: string;
+  description: string;
+  path: AnswersPath;
+  fallback: boolean;
+}[];
+
+/** The selected detective choices of a draft, each switch defaulting as in the schema. */
+function detectiveChoices(draft: Draft): string[] {
+  return DETECTIVE_CHOICES.filter((c) => getAt(draft, c.path) ?? c.fallback).map((c) => c.value);
+}
+
+/** Choices that need another one: what the rules would reject, said while the user still chooses. */
+function checkDetective(value: unknown): string | undefined {
+  const chosen = new Set(value as string[]);
+  if (chosen.has("security-hub") && !chosen.has("config"))
+    return "Security Hub checks with AWS Config rules: select config too, or leave security-hub out";
+  if (chosen.has("unused-access") && !chosen.has("access-analyzer"))
+    return "unused access is an option of the organization Access Analyzer: select access-analyzer too";
+  return undefined;
 }
 
 export const QUESTIONS: readonly Question[] = [
@@ -210,7 +288,7 @@ export const QUESTIONS: readonly Question[] = [
       const dup = names.find((n, i) => names.indexOf(n) !== i);
       return dup ? `"${dup}" is listed twice` : undefined;
     },
-    apply: (value, draft) => applyAccounts(draft, value as string[], hasSecurityAccount(draft)),
+    apply: (value, draft) => applyAccounts(draft, value as string[], wantsSecurityAccount(draft)),
   },
   {
     id: "securityAccount",
@@ -219,7 +297,7 @@ export const QUESTIONS: readonly Question[] = [
     message: "Add a separate security/audit account?",
     kind: "confirm",
     read: (draft) => (draft.accounts ? hasSecurityAccount(draft) : undefined),
-    fallback: () => DEFAULT_ACCOUNTS.some((a) => a.name === "security"),
+    fallback: () => SECURITY_ACCOUNT_BY_DEFAULT,
     check: () => undefined,
     apply: (value, draft) =>
       applyAccounts(draft, environments(draft) ?? DEFAULT_ENVIRONMENTS, value === true),
@@ -354,6 +432,29 @@ export const QUESTIONS: readonly Question[] = [
       );
     },
   },
+  {
+    id: "detective",
+    covers: "detective",
+    // No security account while services are on: asked again with the account questions, so the
+    // user can add the account or switch the services off.
+    alsoFixes: ["detective-needs-security-account"],
+    group: "Detective services",
+    message: "Detective services, run from the security account",
+    kind: "multiselect",
+    flag: "--detective <services>",
+    choices: DETECTIVE_CHOICES.map(({ title, value, description }) => ({
+      title,
+      value,
+      description,
+    })),
+    read: (draft) => (draft.detective === undefined ? undefined : detectiveChoices(draft)),
+    fallback: () => detectiveChoices({}),
+    check: checkDetective,
+    apply: (value, draft) => {
+      const chosen = value as string[];
+      for (const c of DETECTIVE_CHOICES) setAt(draft, c.path, chosen.includes(c.value));
+    },
+  },
   atPath("billing.totalMonthlyUsd", {
     id: "billingTotal",
     group: "Billing",
@@ -415,6 +516,12 @@ export const QUESTIONS: readonly Question[] = [
 
 /** Parses what a user typed (or passed as a flag) for a question. */
 export function parseInput(question: Question, raw: unknown): unknown {
+  if (question.kind === "multiselect") {
+    // A flag gives "a,b" or "none"; the terminal's multiselect gives the chosen values.
+    const items = Array.isArray(raw) ? raw.map(String) : String(raw ?? "").split(",");
+    const values = items.map((s) => s.trim().toLowerCase()).filter(Boolean);
+    return values.length === 1 && values[0] === "none" ? [] : values;
+  }
   if (question.kind === "list") {
     // The terminal's list prompt splits on commas itself: Enter on an empty line gives [""].
     const items = Array.isArray(raw)

@@ -26,7 +26,7 @@ export function checkWithSchema(
   return problem ? `${problem.message} (${problem.fix})` : "invalid value";
 }
 
-/** The question's own check, after the generic one every select gets: the value is one of its choices. */
+/** The question's own check, after the generic ones: a select's value (a multiselect's values) are among its choices. */
 export function checkAnswer(question: Question, value: unknown, draft: Draft): string | undefined {
   // Enter on an empty required answer: ask again now, rather than fail after the last question.
   if (question.required && (value === undefined || value === "")) {
@@ -35,6 +35,13 @@ export function checkAnswer(question: Question, value: unknown, draft: Draft): s
   }
   if (question.kind === "select" && !question.choices?.some((c) => c.value === value)) {
     return `use one of: ${question.choices?.map((c) => c.value).join(", ")}`;
+  }
+  if (question.kind === "multiselect") {
+    const unknown = (value as string[]).filter(
+      (v) => !question.choices?.some((c) => c.value === v),
+    );
+    if (unknown.length > 0)
+      return `${unknown.map((v) => `"${v}"`).join(", ")} is not a choice: use any of ${question.choices?.map((c) => c.value).join(", ")}, or none`;
   }
   return question.check(value, draft, checkWithSchema);
 }

@@ -1,12 +1,14 @@
 /**
  * What a set of answers will build, shown before anything is written: accounts, stacks with
- * their resource counts, the fixed network cost and the manual steps. Stacks that wait for
- * account IDs are counted by building them in memory with stand-in IDs; nothing is written.
+ * their resource counts, the fixed network cost, the detective services' cost range and the
+ * manual steps. Stacks that wait for account IDs are counted by building them in memory with
+ * stand-in IDs; nothing is written.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BaselineConfig, ResolvedAccount } from "../answers/resolve.js";
+import { estimateDetectiveCost, type DetectiveCost } from "../detective/cost.js";
 import { manualSteps } from "../plan/manual-steps.js";
 import { organizationNetworkCost, type OrganizationNetworkCost } from "../network/cost.js";
 import { planStacks } from "../plan/plan.js";
@@ -27,6 +29,8 @@ export interface ProjectSummary {
    */
   readonly filledInByFirstDeploy?: string;
   readonly networkCost: OrganizationNetworkCost;
+  /** Estimated monthly range of the detective services that are switched on. */
+  readonly detectiveCost: DetectiveCost;
   readonly manualSteps: readonly string[];
 }
 
@@ -103,6 +107,7 @@ export async function summarize(config: BaselineConfig): Promise<ProjectSummary>
       })),
       ...(waiting.length > 0 ? { filledInByFirstDeploy: idsInWords(waiting, config) } : {}),
       networkCost: organizationNetworkCost(config.accounts, config.regions.home),
+      detectiveCost: estimateDetectiveCost(config),
       manualSteps: manualSteps(config),
     };
   } finally {

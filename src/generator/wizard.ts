@@ -153,7 +153,9 @@ export async function collectValidAnswers(
     const collected = await collectAnswers(draft, { ...options, questions: ask });
     const result = validateAnswers(collected.answers);
     if (result.ok) return { ...collected, config: result.config };
-    const again = questions.filter((q) => result.problems.some((p) => within(p.path, q.covers)));
+    const again = questions.filter((q) =>
+      result.problems.some((p) => within(p.path, q.covers) || q.alsoFixes?.includes(p.rule)),
+    );
     if (!options.interactive || again.length === 0 || round >= 2) {
       throw new BaselineError(
         "ANSWERS_INVALID",

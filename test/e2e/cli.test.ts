@@ -50,6 +50,26 @@ describe("aws-baseline (built CLI)", () => {
     expect(run.stdout).toContain(
       "$182.50/month fixed network cost (dev $36.50, test $36.50, prod $109.50;",
     );
+    // And the range of the detective services, one line per service with its assumption.
+    expect(run.stdout).toMatch(
+      /\$\d+–\$\d+\/month estimated for the detective services \(6 accounts × 17 regions; us-east-1 list prices of \d{4}-\d{2}-\d{2}/,
+    );
+    for (const service of ["AWS Config", "Amazon GuardDuty", "AWS Security Hub"])
+      expect(run.stdout).toMatch(new RegExp(`\\n    ${service} \\$\\d+–\\$\\d+: \\S`));
+    const json = JSON.parse(cli(["validate", "--config", EXAMPLE_FILE, "--json"]).stdout);
+    expect(json.networkCost.monthlyUsd).toBe(182.5);
+    expect(json.detectiveCost).toMatchObject({
+      accounts: 6,
+      regions: 17,
+      pricesRegion: "us-east-1",
+      pricesAsOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
+    expect(json.detectiveCost.lines.map((l: { service: string }) => l.service)).toEqual([
+      "config",
+      "guardDuty",
+      "securityHub",
+      "accessAnalyzer",
+    ]);
   });
 
   it("validate: a region that does not exist is named with a guess and regions.allowUnknown; listed there it passes", () => {

@@ -22,6 +22,7 @@ const WIZARD_PROMPTS = [
   "Deny regional actions",
   "Who receives security alarms",
   "Object Lock",
+  "Detective services",
   "Alarm when the whole organization",
   "Alarm and budget per account",
   "Where Terraform state lives",
@@ -65,12 +66,15 @@ describe("aws-baseline init (built CLI)", () => {
     expect(run.stderr).toMatch(/access-dev\s+dev\s+2\s+after the first deploy/);
     expect(run.stderr).toMatch(/\n org\s+management\s+\d+\s+now/);
     expect(run.stderr).toContain(
-      "Filled in after the first deploy: the organization ID and the account IDs of management, log-archive, dev, test and prod.",
+      "Filled in after the first deploy: the organization ID and the account IDs of management, log-archive, security, dev, test and prod.",
     );
     expect(run.stderr).toContain("Management account (name: management): sign in as root");
     expect(run.stderr).toContain("in the Billing console of the management account,");
     expect(run.stderr).toContain(
       "priced at us-east-1 list prices of 2026-11-23; the networks are in eu-west-1, which can cost up to about a third more",
+    );
+    expect(run.stderr).toMatch(
+      /\$\d+–\$\d+\/month estimated for the detective services \(6 accounts × 17 regions; us-east-1 list prices of \d{4}-\d{2}-\d{2}, to be checked/,
     );
     for (const internal of ["accounts[0]", "management.accountId", "organization.id"])
       expect(run.stderr).not.toContain(internal);
@@ -250,6 +254,7 @@ describe("aws-baseline init (built CLI)", () => {
         await term.answer("Who receives security alarms", "sec@acme.example");
         for (const prompt of [
           "Object Lock",
+          "Detective services",
           "Alarm when the whole organization",
           "Alarm and budget per account",
           "Where Terraform state lives",
@@ -258,6 +263,7 @@ describe("aws-baseline init (built CLI)", () => {
         }
         const summary = await term.waitFor("Write the project to");
         expect(summary).toContain("fixed network cost");
+        expect(summary).toContain("/month estimated for the detective services");
         expect(summary).toContain("Manual steps");
         term.keys("Enter");
         await term.waitFor("EXIT=0");
@@ -270,6 +276,7 @@ describe("aws-baseline init (built CLI)", () => {
         accountEmailPattern: "aws+{name}@acme.example",
         identity: { admins: { users: ["alice"] } },
         alarms: { emails: ["sec@acme.example"] },
+        detective: { config: { enabled: true }, guardDuty: { enabled: true } },
       });
     },
     90_000,

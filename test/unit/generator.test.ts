@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validateAnswers } from "../../src/answers/load.js";
+import { RULES } from "../../src/answers/rules.js";
 import {
   ANSWERS_FILE,
   type AnswersDraft,
@@ -32,6 +33,8 @@ import { tempDir } from "../helpers/synth.js";
  */
 function scripted(script: Record<string, unknown[]>) {
   const asked: string[] = [];
+  /** The answer each question showed (its current or default answer), by question id. */
+  const shown: Record<string, unknown> = {};
   const rejected: { id: string; input: unknown; error: string }[] = [];
   const queues: Record<string, unknown[]> = Object.fromEntries(
     Object.entries(script).map(([id, inputs]) => [id, [...inputs]]),
@@ -40,6 +43,7 @@ function scripted(script: Record<string, unknown[]>) {
     section: () => undefined,
     async ask(question: Question, initial: unknown, validate) {
       asked.push(question.id);
+      shown[question.id] = initial;
       // Inputs are consumed across asks, so a question asked again gets the next ones.
       const queue = (queues[question.id] ??= []);
       for (
@@ -55,7 +59,7 @@ function scripted(script: Record<string, unknown[]>) {
       }
     },
   };
-  return { prompter, asked, rejected };
+  return { prompter, asked, shown, rejected };
 }
 
 const REQUIRED = {
@@ -88,6 +92,7 @@ describe("init wizard", () => {
     expect(run.answers.organization).toEqual({ name: "Acme Corp", prefix: "acme-corp" });
     expect(run.answers.accounts.map((a: AnswersDraft) => a.name)).toEqual([
       "log-archive",
+      "security",
       "dev",
       "test",
       "prod",
@@ -278,6 +283,7 @@ describe("init without a terminal", () => {
     expect(placeholders).toEqual([]);
     expect(answers.accounts.map((a: AnswersDraft) => a.name)).toEqual([
       "log-archive",
+      "security",
       "dev",
       "prod",
     ]);
@@ -373,6 +379,155 @@ describe("init without a terminal", () => {
   it("prefixFrom derives a valid prefix from a name", () => {
     expect(prefixFrom("Acme Corp, Inc.")).toBe("acme-corp-inc");
     expect(prefixFrom("42")).toBeUndefined();
+  });
+});
+
+describe("detective services in the wizard", () => {
+  const flags = {
+    name: "Acme Corp",
+    emailPattern: "aws+{name}@acme.example",
+    alarmEmails: "sec@acme.example",
+  };
+  const ALL_ON = {
+    config: { enabled: true },
+    guardDuty: { enabled: true },
+    securityHub: { enabled: true },
+    accessAnalyzer: { enabled: true, unusedAccess: false },
+  };
+  const ALL_OFF = {
+    config: { enabled: false },
+    guardDuty: { enabled: false },
+    securityHub: { enabled: false },
+    accessAnalyzer: { enabled: false, unusedAccess: false },
+  };
+  const withoutTerminal = (more: Record<string, unknown>, acceptDefaults = false) =>
+    collectAnswers(
+      {},
+      { interactive: false, acceptDefaults, flags: { ...flags, ...more }, dirName: "x" },
+    );
+
+  it("are asked in one group of their own, every service on by default and unused access off", async () => {
+    const group = QUESTIONS.filter((q) => q.group === "Detective services");
+    expect(group.map((q) => q.id)).toEqual(["detective"]);
+    expect(group[0]?.choices?.map((c) => c.value)).toEqual([
+      "config",
+      "guardduty",
+      "security-hub",
+      "access-analyzer",
+      "unused-access",
+    ]);
+    const run = await interactive(REQUIRED);
+    expect(run.asked.filter((id) => id === "detective")).toHaveLength(1);
+    expect(run.shown.detective).toEqual(["config", "guardduty", "security-hub", "access-analyzer"]);
+    expect(run.shown.securityAccount).toBe(true);
+    expect(run.answers.detective).toEqual(ALL_ON);
+    expect(validateAnswers(run.answers).ok).toBe(true);
+  });
+
+  it("--yes switches every service on, with the security account that administers them", async () => {
+    const { answers } = await collectAnswers(
+      {},
+      { interactive: false, acceptDefaults: true, flags: {}, dirName: "acme" },
+    );
+    expect(answers.detective).toEqual(ALL_ON);
+    expect(answers.accounts).toContainEqual({ name: "security", kind: "security" });
+    expect(validateAnswers(answers).ok).toBe(true);
+  });
+
+  it("--detective picks the services: the ones left out are switched off, none switches all off", async () => {
+    const some = await withoutTerminal({ detective: "config, Access-Analyzer,unused-access" });
+    expect(some.answers.detective).toEqual({
+      config: { enabled: true },
+      guardDuty: { enabled: false },
+      securityHub: { enabled: false },
+      accessAnalyzer: { enabled: true, unusedAccess: true },
+    });
+    expect(validateAnswers(some.answers).ok).toBe(true);
+    const none = await withoutTerminal({ detective: "none" }, true);
+    expect(none.answers.detective).toEqual(ALL_OFF);
+    expect(validateAnswers(none.answers).ok).toBe(true);
+  });
+
+  it("a flag naming an unknown service, or one without the service it needs, is rejected", async () => {
+    const rejected: [flag: string, message: string][] = [
+      ["config,macie", '"macie" is not a choice: use any of config, guardduty'],
+      ["security-hub", "select config too"],
+      ["unused-access", "select access-analyzer too"],
+    ];
+    for (const [value, message] of rejected) {
+      await expect(withoutTerminal({ detective: value })).rejects.toMatchObject({
+        code: "ANSWERS_INVALID",
+        problems: [
+          expect.objectContaining({
+            path: "--detective",
+            message: expect.stringContaining(message),
+          }),
+        ],
+      });
+    }
+  });
+
+  it("a re-run shows the services of the answers file and keeps the parts the wizard does not ask", async () => {
+    const base = {
+      detective: {
+        guardDuty: { enabled: false, s3Protection: false },
+        config: { conformancePack: true },
+      },
+    };
+    const run = await interactive(REQUIRED, base);
+    expect(run.shown.detective).toEqual(["config", "security-hub", "access-analyzer"]);
+    expect(run.answers.detective).toMatchObject({
+      config: { enabled: true, conformancePack: true },
+      guardDuty: { enabled: false, s3Protection: false },
+    });
+  });
+
+  it("no security account while services are on asks both again: the user can switch the services off", async () => {
+    const terminal = scripted({
+      ...REQUIRED,
+      securityAccount: [false, false],
+      detective: [["config", "guardduty", "security-hub", "access-analyzer"], ["none"]],
+    });
+    const problems: string[] = [];
+    const result = await collectValidAnswers(
+      {},
+      {
+        interactive: true,
+        acceptDefaults: false,
+        flags: {},
+        dirName: "x",
+        prompter: terminal.prompter,
+        onProblems: (found) => problems.push(...found.map((p) => p.rule)),
+      },
+    );
+    expect(problems).toEqual(["detective-needs-security-account"]);
+    expect(terminal.asked.filter((id) => id === "securityAccount")).toHaveLength(2);
+    expect(terminal.asked.filter((id) => id === "detective")).toHaveLength(2);
+    expect(terminal.asked.filter((id) => id === "name")).toHaveLength(1);
+    expect(result.config.accounts.some((a) => a.kind === "security")).toBe(false);
+    expect(result.answers.detective).toEqual(ALL_OFF);
+  });
+
+  it("no security account while services are on: adding the account when asked again keeps them", async () => {
+    const terminal = scripted({ ...REQUIRED, securityAccount: [false, true] });
+    const result = await collectValidAnswers(
+      {},
+      {
+        interactive: true,
+        acceptDefaults: false,
+        flags: {},
+        dirName: "x",
+        prompter: terminal.prompter,
+      },
+    );
+    expect(terminal.asked.filter((id) => id === "detective")).toHaveLength(2);
+    expect(result.config.accounts.some((a) => a.kind === "security")).toBe(true);
+    expect(result.answers.detective).toEqual(ALL_ON);
+  });
+
+  it("the rules a question also fixes exist by that name", () => {
+    const names = RULES.map((r) => r.name);
+    for (const q of QUESTIONS) for (const rule of q.alsoFixes ?? []) expect(names).toContain(rule);
   });
 });
 
@@ -562,12 +717,12 @@ describe("re-running init over an answers file", () => {
 
 describe("init summary in the user's words", () => {
   it("answers keys that wait for the first deploy become the IDs they are, named by account", () => {
-    const config = configFrom(minimalAnswers()); // log-archive, dev, test, prod
+    const config = configFrom(minimalAnswers()); // log-archive, security, dev, test, prod
     expect(idsInWords(["accounts[0].accountId"], config)).toBe("the account ID of log-archive");
     expect(
       idsInWords(
         [
-          "accounts[2].accountId",
+          "accounts[3].accountId",
           "organization.id",
           "management.accountId",
           "accounts[0].accountId",

@@ -1,6 +1,7 @@
 /** `aws-baseline validate`: check an answers file and say what it would build. */
 import { planStacks } from "../../plan/plan.js";
 import { loadConfig } from "../../answers/load.js";
+import { describeDetectiveCost, estimateDetectiveCost } from "../../detective/cost.js";
 import { guardrailCautions } from "../../guardrails/cautions.js";
 import { describeNetworkCost, organizationNetworkCost } from "../../network/cost.js";
 import type { Io } from "../io.js";
@@ -10,6 +11,7 @@ export async function validateCommand(opts: { config: string }, io: Io): Promise
   const specs = planStacks(config);
   const waiting = specs.filter((s) => s.waitingFor.length > 0);
   const networkCost = organizationNetworkCost(config.accounts, config.regions.home);
+  const detectiveCost = estimateDetectiveCost(config);
   const cautions = guardrailCautions(config);
   io.result(
     {
@@ -22,6 +24,8 @@ export async function validateCommand(opts: { config: string }, io: Io): Promise
         account: s.account.name,
         waitingFor: s.waitingFor,
       })),
+      networkCost,
+      detectiveCost,
       cautions,
     },
     () =>
@@ -29,6 +33,9 @@ export async function validateCommand(opts: { config: string }, io: Io): Promise
       `${config.regions.enabled.length} regions, ${specs.length} stacks` +
       (waiting.length ? ` (${waiting.length} waiting for account IDs)` : "") +
       `\n  ${describeNetworkCost(networkCost)}` +
+      describeDetectiveCost(detectiveCost)
+        .map((line) => `\n  ${line}`)
+        .join("") +
       cautions.map((c) => `\n${io.color.yellow("caution")} ${c}`).join(""),
   );
 }

@@ -3,7 +3,7 @@
  * Registration only (options, help): the action is imported when the command runs.
  */
 import { type Command, Option } from "commander";
-import { QUESTIONS } from "../../generator/questions.js";
+import { type Question, QUESTIONS } from "../../generator/questions.js";
 import { type CurrentIo, jsonOption } from "../options.js";
 
 export function registerInit(program: Command, io: CurrentIo): void {
@@ -36,7 +36,8 @@ export function registerInit(program: Command, io: CurrentIo): void {
       ).env("AWS_BASELINE_PACKAGE_SPEC"),
     )
     .addOption(jsonOption());
-  for (const question of QUESTIONS) if (question.flag) init.option(question.flag, question.message);
+  for (const question of QUESTIONS)
+    if (question.flag) init.option(question.flag, flagHelp(question));
   init
     .addHelpText(
       "after",
@@ -57,4 +58,13 @@ writes nothing and exits 1 unless --force is given.`,
       const { initCommand } = await import("../actions/init.js");
       await initCommand(dir, opts, io());
     });
+}
+
+/** A question's flag help: its message, and the values a select or multiselect takes. */
+function flagHelp(question: Question): string {
+  const values = question.choices?.map((c) => c.value).join(", ");
+  if (!values) return question.message;
+  return question.kind === "multiselect"
+    ? `${question.message}: any of ${values} (comma-separated), or none`
+    : `${question.message}: ${values}`;
 }

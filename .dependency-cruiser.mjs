@@ -155,8 +155,6 @@ export default {
           `^src/${AREA}/(answers|rules|defaults)\\.ts$`,
           // The SCP quota rule measures the packed guardrails: pure policy data, no cdktf.
           "^src/guardrails/(scp|pack)\\.ts$",
-          // Which detective services are on: a pure helper the detective rules share with the plan.
-          "^src/detective/services\\.ts$",
           "^src/build/policy-document\\.ts$",
         ],
       },

@@ -8,7 +8,7 @@
 import type { DetectiveAnswers } from "./answers.js";
 import { DETECTIVE_SERVICES, type DetectiveService } from "./defaults.js";
 import { DETECTIVE_LIST_PRICES } from "./list-prices.js";
-import { enabledDetectiveServices } from "./services.js";
+import { enabledDetectiveServices } from "../answers/resolve.js";
 
 /** Low and high monthly quantity of one billed unit per account, in the home region and in each other region. */
 export interface Volume {

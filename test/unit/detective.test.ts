@@ -10,6 +10,7 @@ import {
   securityHubHighFindings,
 } from "../../src/detective/policies.js";
 import { exampleAnswers, type AnswersJson } from "../helpers/answers.js";
+import type { StackJson } from "../helpers/synth.js";
 
 function problems(answers: AnswersJson) {
   const result = validateAnswers(answers);
@@ -124,7 +125,7 @@ describe("detective policies", () => {
 
   it("the conformance pack checks the CIS credential recommendations", () => {
     const template = JSON.parse(conformancePackTemplate()) as {
-      Resources: Record<string, { Type: string; Properties: Record<string, any> }>;
+      Resources: Record<string, { Type: string; Properties: StackJson }>;
     };
     const rules = Object.values(template.Resources);
     expect(rules.every((r) => r.Type === "AWS::Config::ConfigRule")).toBe(true);

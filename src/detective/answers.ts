@@ -61,7 +61,8 @@ export const Detective = z
             "An organization conformance pack with the Config managed rules for the CIS checks the baseline cannot enforce by construction (root and user credentials, key rotation). Billed per rule evaluation; see the cost estimate.",
         }),
       })
-      .prefault({}),
+      .prefault({})
+      .meta({ description: "AWS Config recording and aggregation." }),
     guardDuty: z
       .strictObject({
         enabled: z.boolean().default(D.guardDuty).meta({
@@ -72,7 +73,8 @@ export const Detective = z
           description: "GuardDuty S3 Protection (S3 data events) for every account.",
         }),
       })
-      .prefault({}),
+      .prefault({})
+      .meta({ description: "Amazon GuardDuty threat detection." }),
     securityHub: z
       .strictObject({
         enabled: z.boolean().default(D.securityHub).meta({
@@ -80,7 +82,8 @@ export const Detective = z
             "Security Hub with central configuration from the security account: CIS AWS Foundations Benchmark v3.0.0 and AWS Foundational Security Best Practices in every account and enabled region, findings aggregated into the home region (CIS 4.16). Needs detective.config.",
         }),
       })
-      .prefault({}),
+      .prefault({})
+      .meta({ description: "AWS Security Hub." }),
     accessAnalyzer: z
       .strictObject({
         enabled: z.boolean().default(D.accessAnalyzer).meta({
@@ -95,7 +98,8 @@ export const Detective = z
           description: "Access unused for this many days is reported.",
         }),
       })
-      .prefault({}),
+      .prefault({})
+      .meta({ description: "IAM Access Analyzer for the whole organization." }),
     adopt: DetectiveAdopt.prefault({}),
   })
   .meta({

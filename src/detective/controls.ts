@@ -183,7 +183,7 @@ export const DETECTIVE_CONTROLS: readonly Control[] = [
       perItem("aws_cloudwatch_event_target", ALERTS.forwardTargetPrefix),
     ],
     verifiedBy: [
-      `${TEST} › high and critical GuardDuty and Security Hub findings reach the alarm e-mails through an encrypted topic`,
+      `${TEST} › high and critical GuardDuty and Security Hub findings reach the alarm e-mails through a KMS-encrypted topic`,
       `${TEST} › every other enabled region forwards its GuardDuty findings to the home region's bus`,
     ],
   },

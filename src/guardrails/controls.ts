@@ -104,7 +104,7 @@ export const GUARDRAIL_CONTROLS: readonly Control[] = [
     ],
   }),
   scp("protectDetectiveServices", {
-    id: "SCP.6",
+    id: "SCP.7",
     title:
       "Config recorders and delivery channels, GuardDuty detectors, member links and exports, and Security Hub and its standards cannot be switched off",
     cis: ["3.3", "4.16"],

@@ -46,12 +46,20 @@ function deliveryKeyStatements(c: TrailContext): PolicyStatement[] {
     ...(d.configRecorderRole
       ? [
           {
+            // Decrypt too: S3 needs it for multipart uploads. Only through S3 and only for this
+            // bucket's objects, which these roles cannot read (the bucket grants them no GetObject).
             Sid: "ConfigRecordersEncrypt",
             Effect: "Allow" as const,
             Principal: { AWS: "*" },
             Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
             Resource: "*",
-            Condition: configRecorderCaller(c, d.configRecorderRole),
+            Condition: {
+              ...configRecorderCaller(c, d.configRecorderRole),
+              StringEquals: {
+                "aws:PrincipalOrgID": c.organizationId,
+                "kms:ViaService": `s3.${c.region}.amazonaws.com`,
+              },
+            },
           },
         ]
       : []),

@@ -33,3 +33,11 @@ export function configFrom(answers: unknown): BaselineConfig {
   if (!result.ok) throw new Error(`invalid answers:\n${JSON.stringify(result.problems, null, 2)}`);
   return result.config;
 }
+
+/** Every detective service off: answers without a security account need it (detective rules). */
+export const DETECTIVE_OFF = {
+  config: { enabled: false },
+  guardDuty: { enabled: false },
+  securityHub: { enabled: false },
+  accessAnalyzer: { enabled: false },
+} as const;

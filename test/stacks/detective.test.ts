@@ -108,9 +108,13 @@ describe("AWS Config (CIS 3.3)", () => {
       ArnLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/acme-config-recorder" },
     });
     const [key] = resourceList(archive, "aws_kms_key");
-    expect(statement(key?.policy as string, "ConfigRecordersEncrypt").Condition).toEqual(
-      write.Condition,
-    );
+    expect(statement(key?.policy as string, "ConfigRecordersEncrypt").Condition).toEqual({
+      StringEquals: {
+        "aws:PrincipalOrgID": "o-a1b2c3d4e5",
+        "kms:ViaService": "s3.eu-west-1.amazonaws.com",
+      },
+      ArnLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/acme-config-recorder" },
+    });
   });
 
   it("an organization aggregator in the security account covers every enabled region", () => {

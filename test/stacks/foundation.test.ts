@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 
 describe("stack layout", () => {
-  it("one org stack, an access stack per member account, one baseline stack per account, one network stack per networked account", () => {
+  it("one org stack, an access stack per member account, one baseline stack per account (management's last: it delegates to the security account), the security tooling, one network stack per networked account", () => {
     expect(out.stacks.map((s) => s.name)).toEqual([
       "org",
       "access-log-archive",
@@ -22,12 +22,13 @@ describe("stack layout", () => {
       "log-archive",
       "org-trail",
       "billing",
-      "baseline-management",
       "baseline-log-archive",
       "baseline-security",
       "baseline-dev",
       "baseline-test",
       "baseline-prod",
+      "baseline-management",
+      "security-tooling",
       "network-dev",
       "network-test",
       "network-prod",
@@ -41,8 +42,25 @@ describe("stack layout", () => {
     expect(manifest.stacks["log-archive"].dependencies).toEqual(["org", "access-log-archive"]);
     expect(manifest.stacks["org-trail"].dependencies).toEqual(["log-archive"]);
     expect(manifest.stacks.billing.dependencies).toEqual(["org"]);
-    expect(manifest.stacks["baseline-management"].dependencies).toEqual(["org"]);
-    expect(manifest.stacks["baseline-dev"].dependencies).toEqual(["org", "access-dev"]);
+    // Config delivers into the log archive; the management account delegates to the security
+    // account once that account's GuardDuty detectors exist.
+    expect(manifest.stacks["baseline-management"].dependencies).toEqual([
+      "org",
+      "log-archive",
+      "baseline-security",
+    ]);
+    expect(manifest.stacks["baseline-dev"].dependencies).toEqual([
+      "org",
+      "access-dev",
+      "log-archive",
+    ]);
+    expect(manifest.stacks["security-tooling"].dependencies).toEqual([
+      "org",
+      "access-security",
+      "log-archive",
+      "baseline-security",
+      "baseline-management",
+    ]);
     expect(manifest.stacks["network-prod"].dependencies).toEqual(["baseline-prod"]);
     expect(manifest.stacks.org.dependencies).toEqual([]);
   });
@@ -156,9 +174,10 @@ describe("regions newer than the pinned provider", () => {
 describe("account IDs not known yet", () => {
   it("synthesizes only what needs no member ID and names what waits, with the answers key", async () => {
     const partial = await synthTo(configFrom(minimalAnswers()));
-    expect(partial.stacks.map((s) => s.name)).toEqual(["org", "baseline-management"]);
+    expect(partial.stacks.map((s) => s.name)).toEqual(["org"]);
     expect(partial.pending.map((p) => p.name)).toEqual([
       "access-log-archive",
+      "access-security",
       "access-dev",
       "access-test",
       "access-prod",
@@ -166,26 +185,36 @@ describe("account IDs not known yet", () => {
       "org-trail",
       "billing",
       "baseline-log-archive",
+      "baseline-security",
       "baseline-dev",
       "baseline-test",
       "baseline-prod",
+      "baseline-management",
+      "security-tooling",
       "network-dev",
       "network-test",
       "network-prod",
     ]);
     expect(partial.pending.find((p) => p.name === "log-archive")?.waitingFor).toEqual([
       "accounts[0].accountId",
+      "accounts[1].accountId",
       "management.accountId",
       "organization.id",
     ]);
     expect(partial.pending.find((p) => p.name === "access-dev")?.waitingFor).toEqual([
-      "accounts[1].accountId",
+      "accounts[2].accountId",
       "management.accountId",
     ]);
+    // Config delivers into the log-archive bucket, named after that account's ID.
     expect(partial.pending.find((p) => p.name === "baseline-dev")?.waitingFor).toEqual([
-      "accounts[1].accountId",
+      "accounts[2].accountId",
       "management.accountId",
       "organization.id",
+      "accounts[0].accountId",
+    ]);
+    expect(partial.pending.find((p) => p.name === "baseline-management")?.waitingFor).toEqual([
+      "accounts[0].accountId",
+      "accounts[1].accountId",
     ]);
     // Never a placeholder account ID anywhere in what was written.
     expect(partial.text("org")).not.toMatch(/000000000000|123456789012/);

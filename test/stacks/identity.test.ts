@@ -359,6 +359,8 @@ describe("account defaults (every account)", () => {
     };
     answers.identity.admins.enabled = false;
     answers.deployRole = { trustedPrincipals: ["role/ci-deploy"] };
+    // Config's recorder role is not an account default (detective.config).
+    answers.detective = { config: { enabled: false }, securityHub: { enabled: false } };
     const stack = (await synthTo(configFrom(answers))).stack("baseline-management");
     for (const type of [
       "aws_ebs_encryption_by_default",

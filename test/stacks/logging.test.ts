@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PACKAGE_ROOT } from "../../src/version.js";
-import { configFrom, exampleAnswers } from "../helpers/answers.js";
+import { configFrom, DETECTIVE_OFF, exampleAnswers } from "../helpers/answers.js";
 import {
   policyOf,
   resourceList,
@@ -332,10 +332,25 @@ describe("log-archive stack", () => {
       [s.Action].flat().some((a: string) => a === "kms:*" || a.startsWith("kms:Decrypt")),
     );
     expect(decrypting.map((s) => s.Sid).sort()).toEqual([
+      "ConfigRecordersEncrypt",
       "LogArchiveAccountAdministers",
       "TrailLogReadersDecrypt",
     ]);
-    for (const s of decrypting) {
+    // Config's recorder roles may decrypt only through S3 (multipart uploads of their own
+    // deliveries); the bucket grants them no read, so trail logs stay unreadable to them.
+    const recorders = policy.Statement.find((s) => s.Sid === "ConfigRecordersEncrypt") as StackJson;
+    expect(recorders.Condition.StringEquals["kms:ViaService"]).toBe("s3.eu-west-1.amazonaws.com");
+    expect(recorders.Condition.ArnLike["aws:PrincipalArn"]).toBe(
+      "arn:aws:iam::*:role/acme-config-recorder",
+    );
+    const bucketPolicy = policyOf(
+      one(archive, "aws_s3_bucket_policy", "trail-bucket").policy as string,
+    );
+    const reads = bucketPolicy.Statement.filter((s) =>
+      [s.Action].flat().some((a: string) => /^s3:(GetObject|\*)/.test(a)),
+    );
+    expect(reads.every((s) => s.Effect === "Deny")).toBe(true);
+    for (const s of decrypting.filter((d) => d.Sid !== "ConfigRecordersEncrypt")) {
       expect(JSON.stringify(s.Principal)).not.toContain('"*"');
       expect(JSON.stringify(s.Condition ?? {})).not.toContain("aws:PrincipalOrgID");
     }
@@ -343,6 +358,7 @@ describe("log-archive stack", () => {
     // Without a security account, only the log-archive account reads.
     const answers = exampleAnswers();
     answers.accounts = answers.accounts.filter((a: { kind?: string }) => a.kind !== "security");
+    answers.detective = DETECTIVE_OFF;
     const alone = (await synthTo(configFrom(answers))).stack("log-archive");
     expect(
       statement(one(alone, "aws_kms_key", "trail-key").policy, "TrailLogReadersDecrypt").Principal,
@@ -381,11 +397,27 @@ describe("log-archive stack", () => {
         StringEquals: { "aws:SourceArn": TRAIL_ARN, "s3:x-amz-acl": "bucket-owner-full-control" },
       },
     });
+    // CloudTrail may act only for our trail; the other writers are the detective services'
+    // deliveries, each confined to its own prefix (test/stacks/detective.test.ts).
+    expect(
+      policyOf(policy)
+        .Statement.filter(
+          (s) => s.Effect === "Allow" && s.Principal?.Service === "cloudtrail.amazonaws.com",
+        )
+        .every((s) => s.Condition?.StringEquals?.["aws:SourceArn"] === TRAIL_ARN),
+    ).toBe(true);
     expect(
       policyOf(policy)
         .Statement.filter((s) => s.Effect === "Allow")
-        .every((s) => s.Condition?.StringEquals?.["aws:SourceArn"] === TRAIL_ARN),
-    ).toBe(true);
+        .map((s) => s.Sid),
+    ).toEqual([
+      "CloudTrailChecksAcl",
+      "CloudTrailWritesOurTrail",
+      "ConfigRecordersCheckBucket",
+      "ConfigRecordersWriteOwnPrefix",
+      "GuardDutyChecksBucket",
+      "GuardDutyWritesFindings",
+    ]);
     expect(
       one(archive, "aws_s3_bucket_server_side_encryption_configuration", "trail-bucket").rule,
     ).toEqual([

@@ -16,7 +16,10 @@ describe("org stack", () => {
       enabled_policy_types: ["SERVICE_CONTROL_POLICY"],
       lifecycle: { prevent_destroy: true },
     });
-    expect(organization?.aws_service_access_principals).toEqual([...TRUSTED_SERVICES]);
+    // The baseline's own services, and GuardDuty and Security Hub for the detective services.
+    expect(organization?.aws_service_access_principals).toEqual(
+      [...TRUSTED_SERVICES, "guardduty.amazonaws.com", "securityhub.amazonaws.com"].sort(),
+    );
     for (const service of ["cloudtrail", "config", "access-analyzer", "sso", "account", "iam"]) {
       expect(organization?.aws_service_access_principals).toContain(`${service}.amazonaws.com`);
     }
@@ -73,9 +76,12 @@ describe("org stack", () => {
     ]);
   });
 
-  it("every enabled guardrail is packed into one SCP attached at the organization root", () => {
+  it("every enabled guardrail is packed into two SCPs attached at the organization root", () => {
     const policies = resources(org, "aws_organizations_policy");
-    expect(Object.values(policies).map((p) => p.name)).toEqual(["acme-guardrails-1"]);
+    expect(Object.values(policies).map((p) => p.name)).toEqual([
+      "acme-guardrails-1",
+      "acme-guardrails-2",
+    ]);
     const sids = Object.values(policies).flatMap((p) =>
       policyOf(p.content).Statement.map((s) => s.Sid),
     );
@@ -85,10 +91,14 @@ describe("org stack", () => {
       "DenyTrailTampering",
       "DenyDisablingAccountDefaults",
       "DenyRootUser",
+      "DenyDisablingDetectiveServices",
+      "ProtectConfigRecorderRole",
     ])
       expect(sids).toContain(sid);
+    for (const p of Object.values(policies))
+      expect(String(p.content).length).toBeLessThanOrEqual(5120);
     const attachments = resourceList(org, "aws_organizations_policy_attachment");
-    expect(attachments).toHaveLength(1);
+    expect(attachments).toHaveLength(2);
     for (const [key, p] of Object.entries(policies)) {
       expect(p.type).toBe("SERVICE_CONTROL_POLICY");
       expect(policyOf(p.content).Statement.every((s) => s.Effect === "Deny")).toBe(true);
@@ -112,6 +122,7 @@ describe("org stack switches", () => {
       protectAccountDefaults: false,
       denyRootUser: false,
       centralRootAccess: false,
+      protectDetectiveServices: false,
     };
     const off = (await synthTo(configFrom(answers))).stack("org");
     expect(resourceList(off, "aws_organizations_policy")).toEqual([]);

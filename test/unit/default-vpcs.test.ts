@@ -122,14 +122,14 @@ describe("default VPC deletion", () => {
     const { accounts, waiting } = defaultVpcAccounts(configFrom(exampleAnswers()));
     expect(waiting).toEqual([]);
     expect(accounts.map((a) => a.account)).toEqual([
-      "management",
       "log-archive",
       "security",
       "dev",
       "test",
       "prod",
+      "management",
     ]);
-    expect(accounts[0]).toEqual({
+    expect(accounts.find((a) => a.account === "management")).toEqual({
       account: "management",
       accountId: "111111111111",
       regions: REGIONS_ENABLED_BY_DEFAULT,

@@ -87,7 +87,7 @@ describe("merged drift report", () => {
     expect(ok.stdout).toContain("| baseline-dev | in sync |");
     const missing = cli(["drift-report", file, "--matrix", matrix.stdout.trim(), "--json"]);
     expect(missing.code).toBe(1);
-    expect(JSON.parse(missing.stdout).stacks.length).toBe(13); // access stacks are not drift-checked
+    expect(JSON.parse(missing.stdout).stacks.length).toBe(14); // access stacks are not drift-checked
     const bad = cli(["drift-report", join(dir, "nope.json")]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("cannot read");

@@ -81,7 +81,7 @@ describe("drift after out-of-band changes (real provider plans)", () => {
       ),
       source: "deleted",
       // The packed SCP carries every guardrail, so its detachment breaks each one's control.
-      controls: ["SCP.1", "SCP.6", "SCP.2", "SCP.3", "SCP.4", "SCP.5"],
+      controls: ["SCP.1", "SCP.6", "SCP.2", "SCP.3", "SCP.4", "SCP.5", "SCP.7"],
     });
     expect(change?.attributes.map((a) => a.path)).toContain("target_id");
   });

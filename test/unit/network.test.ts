@@ -21,6 +21,7 @@ describe("network layout", () => {
   it("automatically allocated CIDRs never overlap for 50 accounts", () => {
     const accounts = [
       { name: "log-archive", kind: "log-archive" },
+      { name: "security", kind: "security" },
       ...Array.from({ length: 50 }, (_, i) => ({
         name: `env-${i}`,
         network: i === 7 ? { cidr: "10.3.0.0/16" } : {},

@@ -203,7 +203,7 @@ describe("drift names the control a change breaks", () => {
         type: "aws_organizations_policy_attachment",
         address: "aws_organizations_policy_attachment.guardrails_acme-guardrails-1-root_7B47B0CC",
       }),
-    ).toEqual(["SCP.1", "SCP.6", "SCP.2", "SCP.3", "SCP.4", "SCP.5"]);
+    ).toEqual(["SCP.1", "SCP.6", "SCP.2", "SCP.3", "SCP.4", "SCP.5", "SCP.7"]);
   });
 
   it("the stack kind comes from the stack name; data sources and unknown stacks name nothing", () => {

@@ -45,6 +45,7 @@ describe("stack plan", () => {
     expect(logArchive?.build).toBeUndefined();
     expect(logArchive?.waitingFor).toEqual([
       "accounts[0].accountId",
+      "accounts[1].accountId",
       "management.accountId",
       "organization.id",
     ]);

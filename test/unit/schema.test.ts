@@ -48,7 +48,14 @@ describe("answers schema", () => {
     });
     expect(config.identity.passwordPolicy.maxAgeDays).toBeUndefined();
     expect(config.cloudtrail.retentionDays).toBeGreaterThanOrEqual(365);
-    expect(config.accounts.map((a) => a.name)).toEqual(["log-archive", "dev", "test", "prod"]);
+    expect(config.accounts.map((a) => a.name)).toEqual([
+      "log-archive",
+      "security",
+      "dev",
+      "test",
+      "prod",
+    ]);
+    expect(config.detective.guardDuty.enabled).toBe(true);
     expect(config.state).toEqual({ backend: "local", directory: "terraform-state" });
     expect(config.terraform.binary).toBe("terraform");
   });

@@ -158,6 +158,7 @@ describe("semantic rules", () => {
       "accounts[1].email",
       "accounts[2].email",
       "accounts[3].email",
+      "accounts[4].email",
     ]);
   });
 

@@ -29,7 +29,7 @@ export function manualSteps(config: BaselineConfig): string[] {
   }
   steps.push(
     `Billing alerts: in the Billing console of the management account, open Billing preferences and turn on "Receive CloudWatch billing alerts" once. Until then AWS/Billing EstimatedCharges has no data and the billing alarms stay in INSUFFICIENT_DATA.`,
-    `Alarm e-mails: every address in alarms.emails and billing.emails receives a subscription confirmation from AWS Notifications after the org-trail and billing stacks are applied; an unconfirmed subscription delivers nothing.`,
+    `Alarm e-mails: every address in alarms.emails and billing.emails receives a subscription confirmation from AWS Notifications after the org-trail and billing stacks are applied (alarms.emails once more for the security findings topic of security-tooling); an unconfirmed subscription delivers nothing.`,
   );
   return steps;
 }

@@ -17,6 +17,12 @@ const ANSWERS = `{
     { "name": "log-archive", "kind": "log-archive" },
     { "name": "prod", "network": {} }
   ],
+  "detective": {
+    "config": { "enabled": false },
+    "guardDuty": { "enabled": false },
+    "securityHub": { "enabled": false },
+    "accessAnalyzer": { "enabled": false }
+  },
   "alarms": { "emails": ["sec@acme.example"] }
 }
 `;

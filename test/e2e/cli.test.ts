@@ -45,7 +45,7 @@ describe("aws-baseline (built CLI)", () => {
   it("validate: a good file exits 0 and says what it would build", () => {
     const run = cli(["validate", "--config", EXAMPLE_FILE]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("is valid: 6 accounts, 17 regions, 18 stacks");
+    expect(run.stdout).toContain("is valid: 6 accounts, 17 regions, 19 stacks");
     // The answers summary includes the estimated fixed network cost.
     expect(run.stdout).toContain(
       "$182.50/month fixed network cost (dev $36.50, test $36.50, prod $109.50;",
@@ -158,7 +158,7 @@ describe("aws-baseline (built CLI)", () => {
     expect(run.code).toBe(0);
     const body = JSON.parse(run.stdout);
     expect(body.ok).toBe(true);
-    expect(body.stacks).toHaveLength(18); // 13 + an access stack per member account
+    expect(body.stacks).toHaveLength(19); // 14 + an access stack per member account
     expect(existsSync(join(out, "stacks/network-prod/cdk.tf.json"))).toBe(true);
     expect(body.manualSteps.length).toBeGreaterThan(0);
     expect(body.networkCost.monthlyUsd).toBe(182.5);

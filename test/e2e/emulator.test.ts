@@ -9,6 +9,10 @@
  * It creates an organization in the emulator, so point it at a fresh (or reset) one.
  */
 import { CloudWatchLogsClient, PutRetentionPolicyCommand } from "@aws-sdk/client-cloudwatch-logs";
+import {
+  ConfigServiceClient,
+  StopConfigurationRecorderCommand,
+} from "@aws-sdk/client-config-service";
 import { DisableEbsEncryptionByDefaultCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { IAMClient, UpdateAccountPasswordPolicyCommand } from "@aws-sdk/client-iam";
 import {
@@ -126,6 +130,10 @@ describe.skipIf(Boolean(why))("rehearsal against an AWS API emulator", () => {
           retentionInDays: 1,
         }),
       );
+      // Someone in dev stops the Config recorder of the home region (DET.1, CIS 3.3).
+      await new ConfigServiceClient({ ...endpoint, credentials: devCredentials }).send(
+        new StopConfigurationRecorderCommand({ ConfigurationRecorderName: "acme-config" }),
+      );
       const organizations = new OrganizationsClient({ ...endpoint, credentials });
       const rootId = (await organizations.send(new ListRootsCommand({}))).Roots?.[0]?.Id;
       const policies = await organizations.send(
@@ -161,10 +169,18 @@ describe.skipIf(Boolean(why))("rehearsal against an AWS API emulator", () => {
         attributes: [expect.objectContaining({ path: "enabled" })],
       });
       expect(find("network-dev", "aws_cloudwatch_log_group")?.controls).toContain("NET.4");
+      expect(find("baseline-dev", "aws_config_configuration_recorder_status")).toMatchObject({
+        controls: ["DET.1"],
+        attributes: [expect.objectContaining({ path: "is_enabled", before: false, after: true })],
+      });
       // The packed SCP carries every guardrail: its detachment breaks each guardrail's control.
       expect(find("org", "aws_organizations_policy_attachment")).toMatchObject({
         source: "deleted",
         controls: expect.arrayContaining(["SCP.1", "SCP.2", "SCP.4", "SCP.6"]),
+      });
+      // The detective guardrail is packed into the second SCP, which stays attached.
+      expect(find("org", "aws_organizations_policy_attachment")).not.toMatchObject({
+        address: expect.stringContaining("guardrails-2"),
       });
       for (const change of changes)
         expect(change.attributes.length, change.address).toBeGreaterThan(0);

@@ -100,7 +100,7 @@ describe("aws-baseline init (built CLI)", () => {
     expect(body.files.map((f: { action: string }) => f.action)).toEqual(Array(9).fill("created"));
     // org, 5 access, log-archive, org-trail, billing, 6 account baselines (incl. security),
     // 3 networks and identity-center (regulated uses Identity Center)
-    expect(body.summary.stacks.length).toBe(19);
+    expect(body.summary.stacks.length).toBe(20);
     // Scripts still get the answers keys each stack waits for.
     expect(
       body.summary.stacks.find((st: { name: string }) => st.name === "org-trail"),

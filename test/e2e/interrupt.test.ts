@@ -21,6 +21,7 @@ function bigOrg(dir: string, accounts: number): string {
   delete answers.$schema;
   answers.accounts = [
     { name: "log-archive", kind: "log-archive", accountId: "200000000000" },
+    { name: "security", kind: "security", accountId: "199999999999" },
     ...Array.from({ length: accounts }, (_, i) => ({
       name: `env-${i + 1}`,
       accountId: String(200000000001 + i),

@@ -48,7 +48,7 @@ describe("generated project", () => {
     expect(Object.keys(manifest.stacks)).toEqual(
       expect.arrayContaining(["org", "org-trail", "baseline-prod", "network-prod", "my-own-stack"]),
     );
-    expect(Object.keys(manifest.stacks)).toHaveLength(19); // 18 of the baseline + the user's
+    expect(Object.keys(manifest.stacks)).toHaveLength(20); // 19 of the baseline + the user's
     const org = JSON.parse(readFileSync(join(dir, "cdktf.out/stacks/org/cdk.tf.json"), "utf8"));
     expect(Object.keys(org.resource)).toContain("aws_organizations_organization");
   }, 60_000);

@@ -52,6 +52,6 @@ describe("a generated project installs and synthesizes without a published aws-b
     expect(synth.status, synth.stderr).toBe(0);
     expect(JSON.parse(synth.stdout).stacks.map((s: { name: string }) => s.name)).toContain("org");
     const manifest = JSON.parse(readFileSync(join(dir, "cdktf.out", "manifest.json"), "utf8"));
-    expect(Object.keys(manifest.stacks)).toHaveLength(18);
+    expect(Object.keys(manifest.stacks)).toHaveLength(19);
   });
 });

@@ -19,8 +19,11 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 function answers(accounts) {
   const example = JSON.parse(readFileSync(join(root, "templates/examples/acme.json"), "utf8"));
   if (accounts === "example") return example;
-  const members = [{ name: "log-archive", kind: "log-archive", accountId: "200000000000" }];
-  for (let i = 1; i < accounts - 1; i++) {
+  const members = [
+    { name: "log-archive", kind: "log-archive", accountId: "200000000000" },
+    { name: "security", kind: "security", accountId: "199999999999" },
+  ];
+  for (let i = 2; i < accounts - 1; i++) {
     members.push({ name: `env-${i}`, accountId: String(200000000000 + i), network: {} });
   }
   return { ...example, accounts: members, billing: {} };
@@ -133,6 +136,38 @@ if (terraformFound) {
 } else {
   process.stderr.write("drift cases SKIPPED: terraform is not on PATH\n");
 }
+// Layout cost: provider configurations per full run (each is one provider process per terraform
+// command), from the stack plan, with and without the detective services.
+function providerConfigs(detectiveOn) {
+  const file = join(work, `layout-${detectiveOn}.json`);
+  const example = answers("example");
+  if (!detectiveOn) {
+    const off = { enabled: false };
+    example.detective = { config: off, guardDuty: off, securityHub: off, accessAnalyzer: off };
+  }
+  writeFileSync(file, JSON.stringify(example));
+  const run = spawnSync(process.execPath, [cli, "stacks", "--config", file, "--json"], {
+    encoding: "utf8",
+  });
+  if (run.status !== 0) throw new Error(`stacks failed:\n${run.stderr}`);
+  const { stacks } = JSON.parse(run.stdout);
+  const sum = (list) => list.reduce((n, s) => n + s.regions.length, 0);
+  return {
+    stacks: stacks.length,
+    all: sum(stacks),
+    drift: sum(stacks.filter((s) => s.kind !== "access")),
+  };
+}
+const without = providerConfigs(false);
+const withDetective = providerConfigs(true);
+const pct = (a, b) => `${(((a - b) / b) * 100).toFixed(1)} %`;
+const layout = [
+  "| example answers (6 accounts, 17 regions) | stacks | provider starts: plan / validate / apply | provider starts: drift |",
+  "| --- | --- | --- | --- |",
+  `| detective services off | ${without.stacks} | ${without.all} | ${without.drift} |`,
+  `| detective services on (default) | ${withDetective.stacks} | ${withDetective.all} (+${pct(withDetective.all, without.all)}) | ${withDetective.drift} (+${pct(withDetective.drift, without.drift)}) |`,
+].join("\n");
+process.stderr.write(`${layout}\n`);
 // The real AWS provider: terraform invocations and provider starts per stack, before/after.
 const providerCase = providerStartsCase({ root, cli, work });
 const starts =
@@ -164,10 +199,10 @@ const table = [
 const header =
   `Measured with \`npm run bench\` (${RUNS} runs per case, built CLI, Node ${process.version}, ${cpus().length} cores, ${new Date().toISOString().slice(0, 10)}). ` +
   `Yardstick (2e8 additions in one JS thread): ${before.toFixed(2)} s before, ${after.toFixed(2)} s after; lower is a faster machine.`;
-process.stdout.write(`${header}\n\n${table}\n\n${starts}\n`);
+process.stdout.write(`${header}\n\n${table}\n\n${starts}\n\n${layout}\n`);
 
 if (process.argv.includes("--write")) {
-  const doc = `# Benchmarks\n\n${header}\n\n${table}\n\n## Provider starts per stack\n\n${starts}\n\nWall time is the whole CLI process as a user runs it (start-up, answers validation, synth and\nwriting the output). Peak RSS is \`process.resourceUsage().maxRSS\` added up over the CLI and the
+  const doc = `# Benchmarks\n\n${header}\n\n${table}\n\n## Provider starts per stack\n\n${starts}\n\n## Layout cost of the detective services\n\n${layout}\n\nWall time is the whole CLI process as a user runs it (start-up, answers validation, synth and\nwriting the output). Peak RSS is \`process.resourceUsage().maxRSS\` added up over the CLI and the
 processes it starts for parallel synthesis (from 24 stacks), an upper bound on the run's peak.\n`;
   writeFileSync(join(root, "BENCHMARKS.md"), doc);
   process.stderr.write("BENCHMARKS.md updated\n");

@@ -4,6 +4,7 @@
  * IDs the provider would otherwise look up are explicit.
  */
 import { describe, expect, it } from "vitest";
+import { EMULATED_SERVICES } from "../../src/answers/emulator.js";
 import { configFrom, exampleAnswers } from "../helpers/answers.js";
 import { resourceList, synthTo } from "../helpers/synth.js";
 
@@ -55,7 +56,7 @@ describe("emulator mode", () => {
     expect(resourceList(rehearsal.stack("baseline-security"), "aws_guardduty_detector")).toEqual(
       [],
     );
-    expect(JSON.stringify(rehearsal.stack("baseline-management"))).not.toMatch(
+    expect(JSON.stringify(rehearsal.stack("baseline-management").resource)).not.toMatch(
       /guardduty|securityhub/,
     );
     const baseline = rehearsal.stack("baseline-dev");
@@ -79,6 +80,49 @@ describe("emulator mode", () => {
         [],
       );
       expect(resourceList(out.stack("billing"), "aws_budgets_budget")).not.toEqual([]);
+    }
+  });
+
+  it("every AWS service the stacks call is pointed at the emulator, so a rehearsal never reaches AWS", () => {
+    // Terraform type prefix -> the provider's endpoint key. An unknown prefix fails the test: a new
+    // service must be added here and to EMULATED_SERVICES together.
+    const services: [RegExp, string][] = [
+      [/^aws_accessanalyzer_/, "accessanalyzer"],
+      [/^aws_account_/, "account"],
+      [/^aws_budgets_/, "budgets"],
+      [/^aws_cloudtrail/, "cloudtrail"],
+      [/^aws_cloudwatch_event_/, "events"],
+      [/^aws_cloudwatch_log_/, "cloudwatchlogs"],
+      [/^aws_cloudwatch_metric_alarm$/, "cloudwatch"],
+      [/^aws_config_/, "configservice"],
+      [/^aws_guardduty_/, "guardduty"],
+      [/^aws_iam_organizations_features$/, "iam"],
+      [/^aws_iam_/, "iam"],
+      [/^aws_kms_/, "kms"],
+      [/^aws_organizations_/, "organizations"],
+      [/^aws_s3_account_/, "s3control"],
+      [/^aws_s3_/, "s3"],
+      [/^aws_securityhub_/, "securityhub"],
+      [/^aws_sns_/, "sns"],
+      [
+        /^aws_(default_|ebs_|ec2_|eip|flow_log|internet_gateway|nat_gateway|network_acl|route|subnet|vpc|security_group)/,
+        "ec2",
+      ],
+    ];
+    const emulated = new Set<string>(EMULATED_SERVICES);
+    for (const { name } of everything.stacks) {
+      const stack = everything.stack(name);
+      const types = [...Object.keys(stack.resource ?? {}), ...Object.keys(stack.data ?? {})];
+      for (const type of types) {
+        const service = services.find(([pattern]) => pattern.test(type))?.[1];
+        expect(service, `${name}: ${type} has no service mapping`).toBeDefined();
+        expect(emulated.has(service as string), `${name}: ${type} -> ${service}`).toBe(true);
+      }
+      for (const provider of stack.provider.aws) {
+        expect(Object.keys(provider.endpoints[0]).sort(), name).toEqual(
+          [...EMULATED_SERVICES].sort(),
+        );
+      }
     }
   });
 

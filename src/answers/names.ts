@@ -85,8 +85,6 @@ export function baselineNames(prefix: string) {
     accessAnalyzer: `${prefix}-account-analyzer`,
     /** Config recorder and delivery channel in every account and region. */
     configRecorder: `${prefix}-config`,
-    /** The role every account's recorder delivers with (granted the log bucket by name). */
-    configRecorderRole: `${prefix}-config-recorder`,
     /** Key prefixes in the log-archive bucket, next to CloudTrail's AWSLogs/. */
     configKeyPrefix: "config",
     guardDutyKeyPrefix: "guardduty",

@@ -27,6 +27,10 @@ export const DetectiveAdopt = z
           'Existing Config recorders to import instead of create, by account name ("management" for the management account) and region. Set by `aws-baseline accounts discover`.',
         examples: [{ dev: { "eu-west-1": { recorder: "default", deliveryChannel: "default" } } }],
       }),
+    configServiceLinkedRoles: z.array(accountName()).default([]).meta({
+      description:
+        'Accounts (by name, "management" for the management account) that already have Config\'s service-linked role AWSServiceRoleForConfig: it is imported instead of created. Set by `aws-baseline accounts discover`.',
+    }),
     guardDutyDetectors: z
       .record(
         region(),

@@ -2,36 +2,35 @@
  * AWS Config in one account (CIS 3.3): a recorder and delivery channel in every enabled region,
  * recording every supported resource type; global resources (IAM) only in the home region, so
  * each is recorded once. Snapshots and history go to the log-archive bucket under `config/`,
- * encrypted by the bucket's default key. The recorder uses its own role (not the service-linked
- * one) so the log bucket can grant exactly that role, by name, within the organization.
+ * encrypted by the bucket's default key.
+ *
+ * The recorder uses Config's service-linked role, AWSServiceRoleForConfig: Security Hub's
+ * Config.1 (CIS 3.3) fails a recorder with any other role. Config then delivers as its service
+ * principal, which the log bucket admits for this organization only (aws:SourceOrgID).
  */
 import {
   ConfigConfigurationRecorder,
   ConfigConfigurationRecorderStatus,
   ConfigDeliveryChannel,
   Construct,
-  IamRole,
-  IamRolePolicy,
-  IamRolePolicyAttachment,
+  IamServiceLinkedRole,
 } from "../build/cdk.js";
 import { baselineNames } from "../answers/names.js";
 import type { AccountStack } from "../build/account-stack.js";
-import { renderPolicy } from "../build/policy-document.js";
 import type { ConfigRecordingPlan } from "../plan/plan.js";
-import { configDeliveryPolicy, configRecorderTrustPolicy } from "./policies.js";
 
 /** Construct ids (controls name resources by these); regional ids end in the region. */
 export const CONFIG_RECORDING_IDS = {
-  role: "config-recorder-role",
-  managedPolicy: "config-recorder-managed-policy",
-  deliveryPolicy: "config-recorder-delivery-policy",
+  serviceLinkedRole: "config-service-linked-role",
   recorderPrefix: "config-recorder-",
   channelPrefix: "config-delivery-channel-",
   statusPrefix: "config-recorder-status-",
 } as const;
 
-/** AWS managed policy that lets Config read every supported resource type. */
-export const CONFIG_ROLE_POLICY = "service-role/AWS_ConfigRole";
+/** Config's service-linked role, as IAM names it in every account. */
+export function configServiceLinkedRoleArn(partition: string, accountId: string): string {
+  return `arn:${partition}:iam::${accountId}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`;
+}
 
 export class ConfigRecording extends Construct {
   constructor(
@@ -44,35 +43,14 @@ export class ConfigRecording extends Construct {
     const ids = CONFIG_RECORDING_IDS;
     const names = baselineNames(props.prefix);
     const home = stack.providers.home;
-    const bucket = names.trailBucket(props.logArchiveId);
-    const role = new IamRole(this, ids.role, {
+    const role = new IamServiceLinkedRole(this, ids.serviceLinkedRole, {
       provider: home,
-      name: names.configRecorderRole,
-      description:
-        "AWS Config recorder: reads resource configurations, delivers to the log archive",
-      assumeRolePolicy: renderPolicy(configRecorderTrustPolicy(stack.accountIdRef)),
+      awsServiceName: "config.amazonaws.com",
     });
-    new IamRolePolicyAttachment(this, ids.managedPolicy, {
-      provider: home,
-      role: role.name,
-      policyArn: `arn:${stack.partition}:iam::aws:policy/${CONFIG_ROLE_POLICY}`,
-    });
-    const delivery = new IamRolePolicy(this, ids.deliveryPolicy, {
-      provider: home,
-      role: role.id,
-      name: "deliver-to-log-archive",
-      policy: renderPolicy(
-        configDeliveryPolicy({
-          partition: stack.partition,
-          homeRegion: stack.homeRegion,
-          bucket,
-          keyPrefix: names.configKeyPrefix,
-          accountId: stack.accountIdRef,
-          logArchiveId: props.logArchiveId,
-          keyAlias: names.trailKeyAlias,
-        }),
-      ),
-    });
+    // One per account: an account that already has it (an earlier Config setup) adopts it.
+    if (props.serviceLinkedRoleExists) {
+      role.importFrom(configServiceLinkedRoleArn(stack.partition, stack.accountIdRef), home);
+    }
 
     for (const region of stack.providers.regions) {
       const provider = stack.providers.forRegion(region);
@@ -91,10 +69,10 @@ export class ConfigRecording extends Construct {
       const channel = new ConfigDeliveryChannel(this, `${ids.channelPrefix}${region}`, {
         provider,
         name: adopted?.deliveryChannel ?? names.configRecorder,
-        s3BucketName: bucket,
+        s3BucketName: names.trailBucket(props.logArchiveId),
         s3KeyPrefix: names.configKeyPrefix,
         snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" },
-        dependsOn: [recorder, delivery],
+        dependsOn: [recorder],
       });
       if (adopted?.deliveryChannel) channel.importFrom(adopted.deliveryChannel, provider);
       new ConfigConfigurationRecorderStatus(this, `${ids.statusPrefix}${region}`, {

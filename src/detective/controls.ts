@@ -26,9 +26,7 @@ export const DETECTIVE_CONTROLS: readonly Control[] = [
     cis: ["3.3"],
     stacks: ["baseline"],
     resources: [
-      resource("aws_iam_role", CONFIG.role),
-      resource("aws_iam_role_policy_attachment", CONFIG.managedPolicy),
-      resource("aws_iam_role_policy", CONFIG.deliveryPolicy),
+      resource("aws_iam_service_linked_role", CONFIG.serviceLinkedRole),
       perItem("aws_config_configuration_recorder", CONFIG.recorderPrefix),
       perItem("aws_config_delivery_channel", CONFIG.channelPrefix),
       perItem("aws_config_configuration_recorder_status", CONFIG.statusPrefix),
@@ -37,7 +35,7 @@ export const DETECTIVE_CONTROLS: readonly Control[] = [
     verifiedBy: [
       `${TEST} › recorder in every account x enabled region, recording all supported resource types`,
       `${TEST} › global resources are recorded once, in the home region`,
-      `${TEST} › delivers into the log-archive bucket under config/, with a role that may write only its own account's prefix`,
+      `${TEST} › records with Config's service-linked role (Security Hub's Config.1) and delivers into the log-archive bucket under config/`,
     ],
   },
   {

@@ -6,11 +6,6 @@
 import { accountAdministersKey } from "../build/kms-policy.js";
 import { policy, type PolicyDocument } from "../build/policy-document.js";
 
-/** Trust of the Config recorder role: the Config service, on behalf of this account only. */
-export function configRecorderTrustPolicy(accountId: string): PolicyDocument {
-  return serviceTrust("config.amazonaws.com", accountId, "ConfigAssumes");
-}
-
 /** Trust of the organization aggregator's role. */
 export function configAggregatorTrustPolicy(accountId: string): PolicyDocument {
   return serviceTrust("config.amazonaws.com", accountId, "ConfigAggregatorAssumes");
@@ -24,43 +19,6 @@ function serviceTrust(service: string, accountId: string, sid: string): PolicyDo
     Action: "sts:AssumeRole",
     Condition: { StringEquals: { "aws:SourceAccount": accountId } },
   });
-}
-
-/**
- * What the recorder role needs to deliver: check the bucket, write under its own account's
- * prefix, and encrypt with the trail key (named by alias: the key ID is unknown here).
- */
-export function configDeliveryPolicy(p: {
-  partition: string;
-  homeRegion: string;
-  bucket: string;
-  keyPrefix: string;
-  accountId: string;
-  logArchiveId: string;
-  keyAlias: string;
-}): PolicyDocument {
-  const bucketArn = `arn:${p.partition}:s3:::${p.bucket}`;
-  return policy(
-    {
-      Sid: "CheckLogBucket",
-      Effect: "Allow",
-      Action: ["s3:GetBucketAcl", "s3:ListBucket"],
-      Resource: bucketArn,
-    },
-    {
-      Sid: "WriteOwnPrefix",
-      Effect: "Allow",
-      Action: "s3:PutObject",
-      Resource: `${bucketArn}/${p.keyPrefix}/AWSLogs/${p.accountId}/Config/*`,
-    },
-    {
-      Sid: "EncryptWithTrailKey",
-      Effect: "Allow",
-      Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
-      Resource: `arn:${p.partition}:kms:${p.homeRegion}:${p.logArchiveId}:key/*`,
-      Condition: { "ForAnyValue:StringEquals": { "kms:ResourceAliases": p.keyAlias } },
-    },
-  );
 }
 
 /** The findings key: this account administers it; EventBridge encrypts what it publishes. */

@@ -80,6 +80,17 @@ export const detectiveAdoptionKnown = defineRule(
             ),
           );
     }
+    adopt.configServiceLinkedRoles.forEach((account, i) => {
+      if (!accounts.has(account))
+        out.push(
+          problem(
+            `detective.adopt.configServiceLinkedRoles[${i}]`,
+            "names no account of these answers",
+            `use one of: ${[...accounts].join(", ")}`,
+            account,
+          ),
+        );
+    });
     for (const region of Object.keys(adopt.guardDutyDetectors))
       if (!regions.has(region))
         out.push(

@@ -445,10 +445,11 @@ export function protectDetectiveServices(c: GuardrailContext): Guardrail {
             ...(c.detective.config
               ? [
                   {
-                    Sid: "ProtectConfigRecorderRole",
+                    // Config's recorders run as this role; deleting it stops every recorder.
+                    Sid: "ProtectConfigServiceLinkedRole",
                     Effect: "Deny" as const,
-                    Action: ROLE_CHANGES,
-                    Resource: roleArnPattern(c, `${c.prefix}-config-recorder`),
+                    Action: "iam:DeleteServiceLinkedRole",
+                    Resource: `arn:${c.partition}:iam::*:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`,
                     Condition: exemptDeployRole(c),
                   },
                 ]

@@ -49,7 +49,7 @@ export class LogArchiveStack extends AccountStack {
       securityId: props.securityId,
       trailArn: trailArn(this.partition, this.homeRegion, managementId, names.trail),
       deliveries: {
-        configRecorderRole: props.deliveries.config ? names.configRecorderRole : undefined,
+        config: props.deliveries.config,
         configKeyPrefix: names.configKeyPrefix,
         guardDuty: props.deliveries.guardDuty,
         guardDutyKeyPrefix: names.guardDutyKeyPrefix,

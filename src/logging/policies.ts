@@ -18,48 +18,38 @@ export interface TrailContext {
   readonly trailArn: string;
   /** Detective services delivering into the trail bucket, each under its own prefix. */
   readonly deliveries?: {
-    /** Name of the recorder role every account's Config delivers with. */
-    readonly configRecorderRole?: string;
+    /** Every account's Config recorder (the Config service, for this organization). */
+    readonly config: boolean;
     readonly configKeyPrefix: string;
     readonly guardDuty: boolean;
     readonly guardDutyKeyPrefix: string;
   };
 }
 
-/** Condition: the caller is the Config recorder role of an account of this organization. */
-function configRecorderCaller(c: TrailContext, role: string) {
-  return {
-    StringEquals: { "aws:PrincipalOrgID": c.organizationId },
-    ArnLike: { "aws:PrincipalArn": `arn:${c.partition}:iam::*:role/${role}` },
-  };
+/** Condition: the service acts for an account of this organization. */
+function forOurOrganization(c: TrailContext) {
+  return { StringEquals: { "aws:SourceOrgID": c.organizationId } };
 }
 
 /**
- * Key statements for the detective services' deliveries: every account's Config recorder role
- * encrypts its snapshots and history (the bucket's default SSE-KMS); GuardDuty encrypts the
- * security account's exported findings; the security account resolves the key from its alias.
+ * Key statements for the detective services' deliveries: Config encrypts every account's
+ * snapshots and history (the bucket's default SSE-KMS; Decrypt for multipart uploads), GuardDuty
+ * encrypts the security account's exported findings, and the security account resolves the key
+ * from its alias.
  */
 function deliveryKeyStatements(c: TrailContext): PolicyStatement[] {
   const d = c.deliveries;
   if (!d) return [];
   return [
-    ...(d.configRecorderRole
+    ...(d.config
       ? [
           {
-            // Decrypt too: S3 needs it for multipart uploads. Only through S3 and only for this
-            // bucket's objects, which these roles cannot read (the bucket grants them no GetObject).
-            Sid: "ConfigRecordersEncrypt",
+            Sid: "ConfigEncryptsDeliveries",
             Effect: "Allow" as const,
-            Principal: { AWS: "*" },
-            Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+            Principal: { Service: "config.amazonaws.com" },
+            Action: ["kms:GenerateDataKey", "kms:Decrypt"],
             Resource: "*",
-            Condition: {
-              ...configRecorderCaller(c, d.configRecorderRole),
-              StringEquals: {
-                "aws:PrincipalOrgID": c.organizationId,
-                "kms:ViaService": `s3.${c.region}.amazonaws.com`,
-              },
-            },
+            Condition: forOurOrganization(c),
           },
         ]
       : []),
@@ -86,32 +76,37 @@ function deliveryKeyStatements(c: TrailContext): PolicyStatement[] {
 }
 
 /**
- * Bucket statements for the detective services: each account's Config recorder role checks the
- * bucket and writes under config/AWSLogs/<its own account>/ only; GuardDuty writes the security
+ * Bucket statements for the detective services: Config, for accounts of this organization only,
+ * checks the bucket and writes under config/AWSLogs/ (each account's recorder writes under its own
+ * ID there, and only the deploy role may change a delivery channel); GuardDuty writes the security
  * account's findings under guardduty/ only.
  */
 function deliveryBucketStatements(c: TrailContext, bucketArn: string): PolicyStatement[] {
   const d = c.deliveries;
   if (!d) return [];
   return [
-    ...(d.configRecorderRole
+    ...(d.config
       ? [
           {
-            Sid: "ConfigRecordersCheckBucket",
+            Sid: "ConfigChecksBucket",
             Effect: "Allow" as const,
-            Principal: { AWS: "*" },
+            Principal: { Service: "config.amazonaws.com" },
             Action: ["s3:GetBucketAcl", "s3:ListBucket"],
             Resource: bucketArn,
-            Condition: configRecorderCaller(c, d.configRecorderRole),
+            Condition: forOurOrganization(c),
           },
           {
-            Sid: "ConfigRecordersWriteOwnPrefix",
+            Sid: "ConfigWritesDeliveries",
             Effect: "Allow" as const,
-            Principal: { AWS: "*" },
+            Principal: { Service: "config.amazonaws.com" },
             Action: "s3:PutObject",
-            // Each account writes only under its own ID (a policy variable, not a Terraform one).
-            Resource: `${bucketArn}/${d.configKeyPrefix}/AWSLogs/\${aws:PrincipalAccount}/Config/*`,
-            Condition: configRecorderCaller(c, d.configRecorderRole),
+            Resource: `${bucketArn}/${d.configKeyPrefix}/AWSLogs/*`,
+            Condition: {
+              StringEquals: {
+                "aws:SourceOrgID": c.organizationId,
+                "s3:x-amz-acl": "bucket-owner-full-control",
+              },
+            },
           },
         ]
       : []),

@@ -107,7 +107,7 @@ export interface LogArchiveStackProps {
   readonly cloudtrail: BaselineConfig["cloudtrail"];
   /** Detective services that deliver into the trail bucket (under their own prefixes). */
   readonly deliveries: {
-    /** Every account's Config recorder role (by name, within the organization). */
+    /** Every account's Config recorder (the Config service, for this organization). */
     readonly config: boolean;
     /** GuardDuty findings exported by the security account's detectors. */
     readonly guardDuty: boolean;
@@ -154,6 +154,8 @@ export interface BaselineStackProps {
 
 export interface ConfigRecordingPlan {
   readonly logArchiveId: string;
+  /** The account already has Config's service-linked role: import it. */
+  readonly serviceLinkedRoleExists: boolean;
   /** Existing recorders (and channels) to import, by region. */
   readonly adopt: Readonly<
     Record<string, { readonly recorder: string; readonly deliveryChannel?: string }>
@@ -532,6 +534,9 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
               configRecording: {
                 logArchiveId: get(idPath(logArchive)),
                 adopt: detective.adopt.configRecorders[account.name] ?? {},
+                serviceLinkedRoleExists: detective.adopt.configServiceLinkedRoles.includes(
+                  account.name,
+                ),
               },
             }),
             ...(detectors && {

@@ -47,7 +47,7 @@ describe("AWS Config (CIS 3.3)", () => {
       for (const r of recorders) {
         expect(r.name).toBe("acme-config");
         expect(r.recording_group.all_supported).toBe(true);
-        expect(r.role_arn).toMatch(/aws_iam_role\..+\.arn/);
+        expect(r.role_arn).toMatch(/aws_iam_service_linked_role\..+\.arn/);
       }
       const status = resourceList(
         out.stack(`baseline-${account}`),
@@ -73,47 +73,47 @@ describe("AWS Config (CIS 3.3)", () => {
     }
   });
 
-  it("delivers into the log-archive bucket under config/, with a role that may write only its own account's prefix", () => {
+  it("records with Config's service-linked role (Security Hub's Config.1) and delivers into the log-archive bucket under config/", () => {
     const stack = out.stack("baseline-dev");
+    const [role] = resourceList(stack, "aws_iam_service_linked_role");
+    expect(role?.aws_service_name).toBe("config.amazonaws.com");
+    for (const r of resourceList(stack, "aws_config_configuration_recorder")) {
+      expect(r.role_arn).toMatch(/^\$\{aws_iam_service_linked_role\.[^.]+\.arn\}$/);
+    }
     for (const channel of resourceList(stack, "aws_config_delivery_channel")) {
       expect(channel).toMatchObject({ s3_bucket_name: BUCKET, s3_key_prefix: "config" });
     }
-    const [policy] = resourceList(stack, "aws_iam_role_policy").filter(
-      (p) => p.name === "deliver-to-log-archive",
+    // No role of the baseline's own for Config: Config.1 wants the service-linked one.
+    expect(resourceList(stack, "aws_iam_role").map((r) => r.name)).not.toContain(
+      "acme-config-recorder",
     );
-    expect(statement(policy?.policy as string, "WriteOwnPrefix").Resource).toBe(
-      `arn:aws:s3:::${BUCKET}/config/AWSLogs/444444444444/Config/*`,
-    );
-    const [role] = resourceList(stack, "aws_iam_role").filter(
-      (r) => r.name === "acme-config-recorder",
-    );
-    expect(statement(role?.assume_role_policy as string, "ConfigAssumes")).toMatchObject({
-      Principal: { Service: "config.amazonaws.com" },
-      Condition: { StringEquals: { "aws:SourceAccount": "444444444444" } },
-    });
   });
 
-  it("the log-archive bucket and key admit only this organization's recorder roles, each account under its own prefix", () => {
+  it("the log-archive bucket and key admit Config only for this organization, and only under config/", () => {
     const archive = out.stack("log-archive");
     const [bucketPolicy] = resourceList(archive, "aws_s3_bucket_policy").filter((p) =>
       String(p.bucket).includes("trail-bucket"),
     );
-    const write = statement(bucketPolicy?.policy as string, "ConfigRecordersWriteOwnPrefix");
-    // Terraform-escaped IAM policy variable: each caller writes under its own account ID.
-    expect(write.Resource).toBe(
-      `arn:aws:s3:::${BUCKET}/config/AWSLogs/$\${aws:PrincipalAccount}/Config/*`,
-    );
-    expect(write.Condition).toEqual({
-      StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" },
-      ArnLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/acme-config-recorder" },
+    expect(statement(bucketPolicy?.policy as string, "ConfigWritesDeliveries")).toEqual({
+      Sid: "ConfigWritesDeliveries",
+      Effect: "Allow",
+      Principal: { Service: "config.amazonaws.com" },
+      Action: "s3:PutObject",
+      Resource: `arn:aws:s3:::${BUCKET}/config/AWSLogs/*`,
+      Condition: {
+        StringEquals: {
+          "aws:SourceOrgID": "o-a1b2c3d4e5",
+          "s3:x-amz-acl": "bucket-owner-full-control",
+        },
+      },
+    });
+    expect(statement(bucketPolicy?.policy as string, "ConfigChecksBucket").Condition).toEqual({
+      StringEquals: { "aws:SourceOrgID": "o-a1b2c3d4e5" },
     });
     const [key] = resourceList(archive, "aws_kms_key");
-    expect(statement(key?.policy as string, "ConfigRecordersEncrypt").Condition).toEqual({
-      StringEquals: {
-        "aws:PrincipalOrgID": "o-a1b2c3d4e5",
-        "kms:ViaService": "s3.eu-west-1.amazonaws.com",
-      },
-      ArnLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/acme-config-recorder" },
+    expect(statement(key?.policy as string, "ConfigEncryptsDeliveries")).toMatchObject({
+      Principal: { Service: "config.amazonaws.com" },
+      Condition: { StringEquals: { "aws:SourceOrgID": "o-a1b2c3d4e5" } },
     });
   });
 
@@ -315,6 +315,7 @@ describe("switches and adoption", () => {
     answers.detective = {
       adopt: {
         configRecorders: { dev: { [HOME]: { recorder: "default", deliveryChannel: "default" } } },
+        configServiceLinkedRoles: ["dev"],
         guardDutyDetectors: { [HOME]: "0123456789abcdef0123456789abcdef" },
         guardDutyAdmin: true,
         securityHubAdmin: true,
@@ -323,7 +324,11 @@ describe("switches and adoption", () => {
     const adopted = await synthTo(configFrom(answers));
     const imports = (stack: string) => (adopted.stack(stack).import ?? []) as StackJson[];
     const dev = imports("baseline-dev");
-    expect(dev.map((i) => i.id).sort()).toEqual(["default", "default"]);
+    expect(dev.map((i) => i.id).sort()).toEqual([
+      "arn:aws:iam::444444444444:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig",
+      "default",
+      "default",
+    ]);
     const recorders = resources(adopted.stack("baseline-dev"), "aws_config_configuration_recorder");
     expect(Object.values(recorders).filter((r) => r.name === "default")).toHaveLength(1);
     expect(imports("baseline-security").map((i) => i.id)).toEqual([

@@ -332,25 +332,14 @@ describe("log-archive stack", () => {
       [s.Action].flat().some((a: string) => a === "kms:*" || a.startsWith("kms:Decrypt")),
     );
     expect(decrypting.map((s) => s.Sid).sort()).toEqual([
-      "ConfigRecordersEncrypt",
+      "ConfigEncryptsDeliveries",
       "LogArchiveAccountAdministers",
       "TrailLogReadersDecrypt",
     ]);
-    // Config's recorder roles may decrypt only through S3 (multipart uploads of their own
-    // deliveries); the bucket grants them no read, so trail logs stay unreadable to them.
-    const recorders = policy.Statement.find((s) => s.Sid === "ConfigRecordersEncrypt") as StackJson;
-    expect(recorders.Condition.StringEquals["kms:ViaService"]).toBe("s3.eu-west-1.amazonaws.com");
-    expect(recorders.Condition.ArnLike["aws:PrincipalArn"]).toBe(
-      "arn:aws:iam::*:role/acme-config-recorder",
-    );
-    const bucketPolicy = policyOf(
-      one(archive, "aws_s3_bucket_policy", "trail-bucket").policy as string,
-    );
-    const reads = bucketPolicy.Statement.filter((s) =>
-      [s.Action].flat().some((a: string) => /^s3:(GetObject|\*)/.test(a)),
-    );
-    expect(reads.every((s) => s.Effect === "Deny")).toBe(true);
-    for (const s of decrypting.filter((d) => d.Sid !== "ConfigRecordersEncrypt")) {
+    // The Config service may decrypt (multipart uploads of its deliveries); it never reads logs.
+    const config = policy.Statement.find((s) => s.Sid === "ConfigEncryptsDeliveries") as StackJson;
+    expect(config.Principal).toEqual({ Service: "config.amazonaws.com" });
+    for (const s of decrypting.filter((d) => d.Sid !== "ConfigEncryptsDeliveries")) {
       expect(JSON.stringify(s.Principal)).not.toContain('"*"');
       expect(JSON.stringify(s.Condition ?? {})).not.toContain("aws:PrincipalOrgID");
     }
@@ -413,8 +402,8 @@ describe("log-archive stack", () => {
     ).toEqual([
       "CloudTrailChecksAcl",
       "CloudTrailWritesOurTrail",
-      "ConfigRecordersCheckBucket",
-      "ConfigRecordersWriteOwnPrefix",
+      "ConfigChecksBucket",
+      "ConfigWritesDeliveries",
       "GuardDutyChecksBucket",
       "GuardDutyWritesFindings",
     ]);

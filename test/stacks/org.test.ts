@@ -92,7 +92,7 @@ describe("org stack", () => {
       "DenyDisablingAccountDefaults",
       "DenyRootUser",
       "DenyDisablingDetectiveServices",
-      "ProtectConfigRecorderRole",
+      "ProtectConfigServiceLinkedRole",
     ])
       expect(sids).toContain(sid);
     for (const p of Object.values(policies))

@@ -4,11 +4,7 @@ import {
   CONFORMANCE_RULES,
   conformancePackTemplate,
 } from "../../src/detective/conformance-pack.js";
-import {
-  configDeliveryPolicy,
-  guardDutyHighFindings,
-  securityHubHighFindings,
-} from "../../src/detective/policies.js";
+import { guardDutyHighFindings, securityHubHighFindings } from "../../src/detective/policies.js";
 import { exampleAnswers, type AnswersJson } from "../helpers/answers.js";
 import type { StackJson } from "../helpers/synth.js";
 
@@ -90,26 +86,6 @@ describe("detective answers", () => {
 });
 
 describe("detective policies", () => {
-  it("the recorder role writes only its own account's prefix and encrypts only with the trail key's alias", () => {
-    const doc = configDeliveryPolicy({
-      partition: "aws",
-      homeRegion: "eu-west-1",
-      bucket: "acme-cloudtrail-222222222222",
-      keyPrefix: "config",
-      accountId: "444444444444",
-      logArchiveId: "222222222222",
-      keyAlias: "alias/acme-cloudtrail",
-    });
-    const byId = Object.fromEntries(doc.Statement.map((s) => [s.Sid, s]));
-    expect(byId.WriteOwnPrefix?.Resource).toBe(
-      "arn:aws:s3:::acme-cloudtrail-222222222222/config/AWSLogs/444444444444/Config/*",
-    );
-    expect(byId.EncryptWithTrailKey?.Resource).toBe("arn:aws:kms:eu-west-1:222222222222:key/*");
-    expect(byId.EncryptWithTrailKey?.Condition).toEqual({
-      "ForAnyValue:StringEquals": { "kms:ResourceAliases": "alias/acme-cloudtrail" },
-    });
-  });
-
   it("alert patterns match high and critical findings only", () => {
     expect(guardDutyHighFindings()).toEqual({
       source: ["aws.guardduty"],

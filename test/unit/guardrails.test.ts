@@ -350,8 +350,14 @@ describe("protectDetectiveServices guardrail", () => {
         "securityhub:Disassociate*",
       ]),
     );
-    const role = statement(protectDetectiveServices(ctx).statements, "ProtectConfigRecorderRole");
-    expect(role.Resource).toBe("arn:aws:iam::*:role/acme-config-recorder");
+    const role = statement(
+      protectDetectiveServices(ctx).statements,
+      "ProtectConfigServiceLinkedRole",
+    );
+    expect(role.Action).toBe("iam:DeleteServiceLinkedRole");
+    expect(role.Resource).toBe(
+      "arn:aws:iam::*:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig",
+    );
     expect(role.Condition).toEqual(EXEMPT);
   });
 

@@ -55,6 +55,8 @@ export interface AwsClients {
    * demand because discovery visits every enabled region, and member accounts one at a time.
    */
   readonly regional: (region: string, credentials?: RoleCredentials) => RegionalClients;
+  /** IAM (global) as an assumed role in another account; the caller destroys it. */
+  readonly iamAs: (credentials: RoleCredentials) => IAMClient;
 }
 
 /** Organizations, IAM and Account are global services served from us-east-1 (aws partition). */
@@ -106,11 +108,12 @@ export function createClients(options: AwsOptions): AwsClients {
         destroy: () => Object.values(clients).forEach((client) => client.destroy()),
       };
     },
+    iamAs: (credentials) => new IAMClient({ ...common, region: GLOBAL_REGION, credentials }),
   };
 }
 
 export function destroyClients(clients: AwsClients): void {
-  const { regional: _made_on_demand, ...fixed } = clients;
+  const { regional: _made_on_demand, iamAs: _made_on_demand_too, ...fixed } = clients;
   for (const client of Object.values(fixed)) client.destroy();
 }
 
@@ -138,10 +141,11 @@ export const REQUIRED_ACTIONS = {
     "guardduty:ListDetectors",
     "guardduty:ListOrganizationAdminAccounts",
     "securityhub:ListOrganizationAdminAccounts",
+    "iam:GetRole",
   ],
   /**
    * `accounts discover --inspect-members`: assuming the access role; the member-account reads
-   * (Config's two Describe calls, guardduty:ListDetectors) then run as that role.
+   * (Config's two Describe calls, guardduty:ListDetectors, iam:GetRole) then run as that role.
    */
   discoverMembers: ["sts:AssumeRole"],
 } as const;

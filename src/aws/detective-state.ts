@@ -1,10 +1,11 @@
 /**
  * What of the detective services already exists, read with the management account's credentials
  * (and, when asked, through the access role in each member account): the services' delegated
- * administrators, Control Tower's trusted access, and per account and region the Config recorder,
- * its delivery channel and the GuardDuty detectors. Read-only. A read that fails (access denied, a
- * region without the service) is recorded as a failure and reading goes on: the caller turns
- * failures into warnings, because a discovery with a named gap beats no discovery.
+ * administrators, Control Tower's trusted access, per account whether Config's service-linked role
+ * exists, and per account and region the Config recorder, its delivery channel and the GuardDuty
+ * detectors. Read-only. A read that fails (access denied, a region without the service) is
+ * recorded as a failure and reading goes on: the caller turns failures into warnings, because a
+ * discovery with a named gap beats no discovery.
  */
 import {
   DescribeConfigurationRecordersCommand,
@@ -14,6 +15,7 @@ import {
   paginateListDetectors,
   paginateListOrganizationAdminAccounts as paginateGuardDutyAdmins,
 } from "@aws-sdk/client-guardduty";
+import { GetRoleCommand, type IAMClient } from "@aws-sdk/client-iam";
 import {
   paginateListAWSServiceAccessForOrganization,
   paginateListDelegatedAdministrators,
@@ -35,6 +37,12 @@ export const DETECTIVE_PRINCIPALS: Readonly<Record<DetectiveService, string>> = 
 
 /** Trusted access for Control Tower: it then runs Config recorders in every enrolled account. */
 export const CONTROL_TOWER_PRINCIPAL = "controltower.amazonaws.com";
+
+/** Config's service-linked role; one per account, which the baseline's recorders use. */
+export const CONFIG_SERVICE_LINKED_ROLE = "AWSServiceRoleForConfig";
+/** Its ARN, in any partition and account (IAM puts it under this path). */
+const CONFIG_SERVICE_LINKED_ROLE_ARN =
+  /^arn:[\w-]+:iam::\d{12}:role\/aws-service-role\/config\.amazonaws\.com\/AWSServiceRoleForConfig$/;
 
 /** Regions read at once per account, and member accounts read at once (the SDK adapts to throttling). */
 const REGION_CONCURRENCY = 4;
@@ -60,6 +68,11 @@ export interface RegionState {
    */
   readonly recorders?: readonly string[];
   readonly deliveryChannels?: readonly string[];
+  /**
+   * A recorder here records with AWSServiceRoleForConfig, so that role exists in the account
+   * (known even where iam:GetRole is denied).
+   */
+  readonly recordsWithServiceLinkedRole?: boolean;
   /** Read in the management account and in the security account only. */
   readonly detectors?: readonly string[];
   /** Management account only: GuardDuty's enabled administrator account IDs in this region. */
@@ -70,6 +83,8 @@ export interface RegionState {
 
 export interface AccountState {
   readonly accountId: string;
+  /** AWSServiceRoleForConfig exists (iam:GetRole); undefined when that was not read or failed. */
+  readonly configServiceLinkedRole?: boolean;
   /** Empty when the account could not be entered (its sts:AssumeRole failure says why). */
   readonly regions: readonly RegionState[];
 }
@@ -139,11 +154,15 @@ async function readRegion(
   attempt: Attempt,
 ): Promise<RegionState> {
   const at = <T>(action: string, run: () => Promise<T>) => attempt(action, accountId, region, run);
-  const recorders = await at("config:DescribeConfigurationRecorders", async () => {
+  const described = await at("config:DescribeConfigurationRecorders", async () => {
     const out = await clients.config.send(new DescribeConfigurationRecordersCommand({}));
-    return (out?.ConfigurationRecorders ?? [])
-      .filter((r) => !r.servicePrincipal)
-      .flatMap((r) => (r.name ? [r.name] : []));
+    const customerManaged = (out?.ConfigurationRecorders ?? []).filter((r) => !r.servicePrincipal);
+    return {
+      names: customerManaged.flatMap((r) => (r.name ? [r.name] : [])),
+      serviceLinkedRole: customerManaged.some((r) =>
+        CONFIG_SERVICE_LINKED_ROLE_ARN.test(r.roleARN ?? ""),
+      ),
+    };
   });
   const deliveryChannels = await at("config:DescribeDeliveryChannels", async () => {
     const out = await clients.config.send(new DescribeDeliveryChannelsCommand({}));
@@ -177,12 +196,35 @@ async function readRegion(
     : undefined;
   return {
     region,
-    ...(recorders ? { recorders } : {}),
+    ...(described
+      ? {
+          recorders: described.names,
+          ...(described.serviceLinkedRole ? { recordsWithServiceLinkedRole: true } : {}),
+        }
+      : {}),
     ...(deliveryChannels ? { deliveryChannels } : {}),
     ...(detectors ? { detectors } : {}),
     ...(guardDutyAdmins ? { guardDutyAdmins } : {}),
     ...(securityHubAdmins ? { securityHubAdmins } : {}),
   };
+}
+
+/** Whether AWSServiceRoleForConfig exists; IAM is global, so once per account. */
+async function readServiceLinkedRole(
+  iam: IAMClient,
+  accountId: string,
+  attempt: Attempt,
+): Promise<boolean | undefined> {
+  return attempt("iam:GetRole", accountId, undefined, async () => {
+    try {
+      const out = await iam.send(new GetRoleCommand({ RoleName: CONFIG_SERVICE_LINKED_ROLE }));
+      return Boolean(out?.Role);
+    } catch (error) {
+      const name = (error as { name?: string }).name;
+      if (name === "NoSuchEntityException" || name === "NoSuchEntity") return false;
+      throw error;
+    }
+  });
 }
 
 async function readAccount(
@@ -193,6 +235,13 @@ async function readAccount(
   attempt: Attempt,
   credentials?: RoleCredentials,
 ): Promise<AccountState> {
+  const iam = credentials ? clients.iamAs(credentials) : clients.iam;
+  let configServiceLinkedRole: boolean | undefined;
+  try {
+    configServiceLinkedRole = await readServiceLinkedRole(iam, accountId, attempt);
+  } finally {
+    if (credentials) iam.destroy();
+  }
   const states = await mapLimit(regions, REGION_CONCURRENCY, async (region) => {
     const regional = clients.regional(region, credentials);
     try {
@@ -201,7 +250,11 @@ async function readAccount(
       regional.destroy();
     }
   });
-  return { accountId, regions: states };
+  return {
+    accountId,
+    ...(configServiceLinkedRole === undefined ? {} : { configServiceLinkedRole }),
+    regions: states,
+  };
 }
 
 async function assumeAccessRole(
@@ -266,7 +319,7 @@ export async function readDetectiveState(
   );
 
   progress(
-    `reading Config recorders, GuardDuty and Security Hub in the management account (${options.regions.length} region(s))`,
+    `reading Config (recorders, service-linked role), GuardDuty and Security Hub in the management account (${options.regions.length} region(s))`,
   );
   const managementState = await readAccount(
     clients,

@@ -8,6 +8,7 @@ import { DETECTIVE_SERVICES } from "../detective/defaults.js";
 import type { AwsClients } from "./clients.js";
 import type { Conflict } from "./conflict.js";
 import {
+  CONFIG_SERVICE_LINKED_ROLE,
   CONTROL_TOWER_PRINCIPAL,
   readDetectiveState,
   type AccountState,
@@ -29,6 +30,8 @@ export interface AdoptedRecorder {
 /** `detective.adopt` as discovered. */
 export interface DetectiveAdoption {
   readonly configRecorders: Record<string, Record<string, AdoptedRecorder>>;
+  /** Answers names of the accounts that already have AWSServiceRoleForConfig. */
+  readonly configServiceLinkedRoles: readonly string[];
   readonly guardDutyDetectors: Record<string, string>;
   readonly guardDutyAdmin: boolean;
   readonly securityHubAdmin: boolean;
@@ -61,12 +64,17 @@ const UNKNOWN_AFTER: Record<string, string> = {
     "an existing recorder there is not adopted, and the baseline's then fails to create (one per account and region)",
   "config:DescribeDeliveryChannels":
     "an existing delivery channel there is not adopted, and the baseline's then fails to create (one per account and region)",
+  "iam:GetRole": `whether Config's service-linked role ${CONFIG_SERVICE_LINKED_ROLE} exists there is unknown (unless a recorder there uses it); if it does, list the account in detective.adopt.configServiceLinkedRoles, or its baseline stack fails to create the role`,
   "guardduty:ListDetectors": "existing GuardDuty detectors there are unknown",
   "guardduty:ListOrganizationAdminAccounts": "GuardDuty's administrator there is unknown",
   "securityhub:ListOrganizationAdminAccounts": "Security Hub's administrator there is unknown",
-  "sts:AssumeRole":
-    "that account's recorders were not read; an existing one makes its baseline stack fail to create its own",
+  "sts:AssumeRole": `that account's recorders and ${CONFIG_SERVICE_LINKED_ROLE} were not read; an existing recorder makes its baseline stack fail to create its own, and an existing role must be listed in detective.adopt.configServiceLinkedRoles`,
 };
+
+/** The account's name in the answers ("management" for the management account). */
+function answersName(ctx: DetectiveContext, accountId: string): string | undefined {
+  return accountId === ctx.managementAccountId ? "management" : ctx.names.get(accountId);
+}
 
 /** Discovery's view of the detective services: read, then decide. */
 export async function discoverDetective(
@@ -86,16 +94,17 @@ export function decideDetective(state: DetectiveState, ctx: DetectiveContext): D
         : id;
   const conflicts: Conflict[] = [];
   const recorders = adoptRecorders(state, ctx, label, conflicts);
+  const configServiceLinkedRoles = adoptServiceLinkedRoles(state, ctx);
   const admins = adoptAdministrators(state, ctx, label, conflicts);
   const guardDutyDetectors = adoptDetectors(state, ctx, admins.guardDutyAdmin, label, conflicts);
   const warnings = summarizeFailures(state.failures, label);
   if (!ctx.memberRole) {
     warnings.push(
-      "member accounts were not read (--inspect-members): an existing Config recorder in one of them is not adopted, and that account's baseline stack then fails to create its own",
+      `member accounts were not read (--inspect-members): an existing Config recorder in one of them is not adopted, and that account's baseline stack then fails to create its own; likewise an existing ${CONFIG_SERVICE_LINKED_ROLE} there must be listed in detective.adopt.configServiceLinkedRoles`,
     );
   }
   return {
-    adopt: { configRecorders: recorders, guardDutyDetectors, ...admins },
+    adopt: { configRecorders: recorders, configServiceLinkedRoles, guardDutyDetectors, ...admins },
     conflicts,
     warnings,
   };
@@ -106,6 +115,9 @@ export function adoptionAnswers(adopt: DetectiveAdoption): Record<string, unknow
   const out = {
     ...(Object.keys(adopt.configRecorders).length > 0
       ? { configRecorders: adopt.configRecorders }
+      : {}),
+    ...(adopt.configServiceLinkedRoles.length > 0
+      ? { configServiceLinkedRoles: adopt.configServiceLinkedRoles }
       : {}),
     ...(Object.keys(adopt.guardDutyDetectors).length > 0
       ? { guardDutyDetectors: adopt.guardDutyDetectors }
@@ -123,6 +135,7 @@ export function adoptionCounts(adopt: DetectiveAdoption) {
       (n, byRegion) => n + Object.keys(byRegion).length,
       0,
     ),
+    configServiceLinkedRoles: adopt.configServiceLinkedRoles.length,
     guardDutyDetectors: Object.keys(adopt.guardDutyDetectors).length,
     delegatedAdministrators: Number(adopt.guardDutyAdmin) + Number(adopt.securityHubAdmin),
   };
@@ -138,10 +151,7 @@ function adoptRecorders(
   const controlTower: string[] = [];
   const accounts: AccountState[] = [state.management, ...state.members];
   for (const account of accounts) {
-    const name =
-      account.accountId === ctx.managementAccountId
-        ? "management"
-        : ctx.names.get(account.accountId);
+    const name = answersName(ctx, account.accountId);
     if (!name) continue;
     const here: Record<string, AdoptedRecorder> = {};
     const unnameable: string[] = [];
@@ -204,6 +214,20 @@ function adoptRecorders(
     });
   }
   return adopted;
+}
+
+/**
+ * Accounts where AWSServiceRoleForConfig exists: IAM says so, or a recorder already records with
+ * it. Creating it again fails ("has been taken in this account"), so the answers import it.
+ */
+function adoptServiceLinkedRoles(state: DetectiveState, ctx: DetectiveContext): string[] {
+  return [state.management, ...state.members].flatMap((account) => {
+    const name = answersName(ctx, account.accountId);
+    const exists =
+      account.configServiceLinkedRole === true ||
+      account.regions.some((r) => r.recordsWithServiceLinkedRole);
+    return name && exists ? [name] : [];
+  });
 }
 
 function adoptAdministrators(

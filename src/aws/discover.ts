@@ -50,8 +50,9 @@ export interface DiscoverOptions {
   /** alarms.emails. @default - the management account's e-mail */
   readonly alarmEmails?: readonly string[];
   /**
-   * Also read every member account through the access role (its Config recorders, and the
-   * security account's GuardDuty detectors), so that they are adopted too. @default false
+   * Also read every member account through the access role (its Config recorders and
+   * service-linked role, and the security account's GuardDuty detectors), so that they are
+   * adopted too. @default false
    */
   readonly inspectMembers?: boolean;
   /** accessRoleName, the role --inspect-members assumes. @default "OrganizationAccountAccessRole" */
@@ -77,6 +78,8 @@ export interface Discovery {
     readonly policies: number;
     /** Account x region pairs whose Config recorder is imported. */
     readonly configRecorders: number;
+    /** Accounts whose Config service-linked role (AWSServiceRoleForConfig) is imported. */
+    readonly configServiceLinkedRoles: number;
     /** The security account's GuardDuty detectors imported, one per region. */
     readonly guardDutyDetectors: number;
     /** GuardDuty's and Security Hub's designations of the security account imported. */

@@ -14,7 +14,7 @@ import {
   ListDetectorsCommand,
   ListOrganizationAdminAccountsCommand as ListGuardDutyAdminsCommand,
 } from "@aws-sdk/client-guardduty";
-import { GetAccountPasswordPolicyCommand, IAMClient } from "@aws-sdk/client-iam";
+import { GetAccountPasswordPolicyCommand, GetRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import {
   DescribeOrganizationCommand,
   ListAccountsCommand,
@@ -66,8 +66,13 @@ export interface FakeDetective {
   trustedServices: string[];
   /** Delegated administrators' account IDs by service principal. */
   delegatedAdmins: Record<string, string[]>;
-  /** Config recorder and delivery channel names by account ID, then region. */
-  config: Record<string, Record<string, { recorder?: string; channel?: string }>>;
+  /**
+   * Config recorder and delivery channel names by account ID, then region; `roleArn` is the
+   * recorder's role (a customer-managed role by default).
+   */
+  config: Record<string, Record<string, { recorder?: string; channel?: string; roleArn?: string }>>;
+  /** Account IDs that have Config's service-linked role, AWSServiceRoleForConfig. */
+  configServiceLinkedRoles: string[];
   /** GuardDuty detector IDs by account ID, then region. */
   detectors: Record<string, Record<string, string>>;
   /** Administrator account ID by region, as the management account lists them. */
@@ -132,6 +137,7 @@ export function fakeOrg(): FakeOrg {
       trustedServices: [],
       delegatedAdmins: {},
       config: {},
+      configServiceLinkedRoles: [],
       detectors: {},
       guardDutyAdmins: {},
       securityHubAdmins: {},
@@ -325,9 +331,11 @@ type GetClient = () => {
  */
 function serveFakeDetective(mocks: AwsMocks, org: FakeOrg): void {
   const d = org.detective;
-  const memberData = [...Object.keys(d.config), ...Object.keys(d.detectors)].some(
-    (id) => id !== org.managementId,
-  );
+  const memberData = [
+    ...Object.keys(d.config),
+    ...Object.keys(d.detectors),
+    ...d.configServiceLinkedRoles,
+  ].some((id) => id !== org.managementId);
   const where = async (getClient: GetClient) => {
     const config = getClient().config;
     const region = await config.region();
@@ -367,7 +375,12 @@ function serveFakeDetective(mocks: AwsMocks, org: FakeOrg): void {
     const { config } = await inRegion(getClient);
     return {
       ConfigurationRecorders: config.recorder
-        ? [{ name: config.recorder, roleARN: "arn:aws:iam::111111111111:role/config" }]
+        ? [
+            {
+              name: config.recorder,
+              roleARN: config.roleArn ?? "arn:aws:iam::111111111111:role/config",
+            },
+          ]
         : [],
     };
   });
@@ -377,6 +390,25 @@ function serveFakeDetective(mocks: AwsMocks, org: FakeOrg): void {
       DeliveryChannels: config.channel
         ? [{ name: config.channel, s3BucketName: "old-config" }]
         : [],
+    };
+  });
+  mocks.iam.on(GetRoleCommand).callsFake(async (input, getClient) => {
+    const { account } = await where(getClient as GetClient);
+    if (
+      input.RoleName !== "AWSServiceRoleForConfig" ||
+      !d.configServiceLinkedRoles.includes(account)
+    )
+      throw Object.assign(new Error(`The role with name ${input.RoleName} cannot be found.`), {
+        name: "NoSuchEntityException",
+      });
+    return {
+      Role: {
+        RoleName: input.RoleName,
+        Path: "/aws-service-role/config.amazonaws.com/",
+        Arn: `arn:aws:iam::${account}:role/aws-service-role/config.amazonaws.com/${input.RoleName}`,
+        RoleId: "AROAFAKECONFIGSLR0001",
+        CreateDate: new Date(0),
+      },
     };
   });
   mocks.guardduty.on(ListDetectorsCommand).callsFake(async (_input, getClient) => {

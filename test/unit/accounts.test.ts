@@ -8,6 +8,7 @@ import {
   OrganizationsClient,
 } from "@aws-sdk/client-organizations";
 import { ListDetectorsCommand } from "@aws-sdk/client-guardduty";
+import { GetRoleCommand } from "@aws-sdk/client-iam";
 import { AssumeRoleCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { mockClient } from "aws-sdk-client-mock";
 import { diffChars } from "diff";
@@ -360,6 +361,72 @@ describe("accounts discover: detective services that already run", () => {
     expect(d.problems).toEqual([]);
   });
 
+  it("an existing Config service-linked role in the management account is adopted", async () => {
+    const org = withSecurityAccount(fakeOrg());
+    org.detective.configServiceLinkedRoles = ["111111111111"];
+    serve(org);
+    const d = await discover(clients, { homeRegion: "eu-west-1", prefix: "acme" });
+    expect(answersOf(d).detective).toEqual({ adopt: { configServiceLinkedRoles: ["management"] } });
+    expect(d.imports.configServiceLinkedRoles).toBe(1);
+    // IAM is global: one look per account, not one per region.
+    const looked = mocks.iam.commandCalls(GetRoleCommand).map((c) => c.args[0].input.RoleName);
+    expect(looked).toEqual(["AWSServiceRoleForConfig"]);
+    // Members were not read, so their roles are the user's to list.
+    expect(d.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^member accounts were not read .*AWSServiceRoleForConfig there must be listed in detective\.adopt\.configServiceLinkedRoles/,
+        ),
+      ]),
+    );
+    expect(d.problems).toEqual([]);
+    const result = validateAnswers(d.answers);
+    expect(result.ok && result.config.detective.adopt.configServiceLinkedRoles).toEqual([
+      "management",
+    ]);
+  });
+
+  it("no Config service-linked role (NoSuchEntity) adopts none and warns of nothing", async () => {
+    serve(withSecurityAccount(fakeOrg()));
+    const d = await discover(clients, { homeRegion: "eu-west-1", prefix: "acme" });
+    expect(answersOf(d).detective).toBeUndefined();
+    expect(d.imports.configServiceLinkedRoles).toBe(0);
+    expect(d.warnings.filter((w) => w.startsWith("iam:GetRole"))).toEqual([]);
+  });
+
+  it("a denied GetRole is a warning and discovery goes on", async () => {
+    const org = withSecurityAccount(fakeOrg());
+    // A recorder that records with the service-linked role proves the role exists.
+    org.detective.config["111111111111"] = {
+      "us-east-1": {
+        recorder: "default",
+        roleArn:
+          "arn:aws:iam::111111111111:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig",
+      },
+    };
+    serve(org);
+    mocks.iam
+      .on(GetRoleCommand)
+      .rejects(
+        Object.assign(new Error("not authorized to perform iam:GetRole"), { name: "AccessDenied" }),
+      );
+    const d = await discover(clients, { homeRegion: "eu-west-1", prefix: "acme" });
+    expect(d.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^iam:GetRole failed for the management account \(111111111111\) \(AccessDenied: not authorized to perform iam:GetRole\): whether Config's service-linked role AWSServiceRoleForConfig exists there is unknown/,
+        ),
+      ]),
+    );
+    expect(answersOf(d).detective.adopt).toEqual({
+      configRecorders: { management: { "us-east-1": { recorder: "default" } } },
+      configServiceLinkedRoles: ["management"],
+    });
+    expect(d.imports).toMatchObject({ configRecorders: 1, configServiceLinkedRoles: 1 });
+    expect(d.imports.accounts).toBeGreaterThan(0);
+    expect(d.problems).toEqual([]);
+  });
+
   it("GuardDuty administered by another account is a conflict", async () => {
     const org = withSecurityAccount(fakeOrg());
     org.detective.delegatedAdmins["guardduty.amazonaws.com"] = ["666666666666"];
@@ -508,6 +575,33 @@ describe("accounts discover: detective services that already run", () => {
         result.config.detective.adopt.configRecorders.production?.["us-west-2"]?.recorder,
       ).toBe("default");
       expect(result.config.accessRoleName).toBe("OrganizationAccountAccessRole");
+    });
+
+    it("members' Config service-linked roles are adopted with --inspect-members", async () => {
+      const org = withSecurityAccount(fakeOrg());
+      org.detective.configServiceLinkedRoles = ["111111111111", "666666666666", "333333333333"];
+      serve(org);
+      const d = await discover(clients, {
+        homeRegion: "eu-west-1",
+        prefix: "acme",
+        inspectMembers: true,
+      });
+      expect(answersOf(d).detective.adopt).toEqual({
+        configServiceLinkedRoles: ["management", "audit", "production"],
+      });
+      expect(d.imports.configServiceLinkedRoles).toBe(3);
+      // Once per account (management + 5 members), each as that account's access role.
+      expect(mocks.iam.commandCalls(GetRoleCommand)).toHaveLength(6);
+      expect(d.warnings.filter((w) => /GetRole|member accounts were not read/.test(w))).toEqual([]);
+      expect(d.problems).toEqual([]);
+      const result = validateAnswers(d.answers);
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.config.detective.adopt.configServiceLinkedRoles).toEqual([
+        "management",
+        "audit",
+        "production",
+      ]);
     });
 
     it("Control Tower's recorders in enrolled accounts are not adopted", async () => {

@@ -64,6 +64,9 @@ export function renderDiscovery(
   const i = d.imports;
   const detective = [
     i.configRecorders > 0 ? `${i.configRecorders} Config recorder(s)` : "",
+    i.configServiceLinkedRoles > 0
+      ? `${i.configServiceLinkedRoles} Config service-linked role(s)`
+      : "",
     i.guardDutyDetectors > 0 ? `${i.guardDutyDetectors} GuardDuty detector(s)` : "",
     i.delegatedAdministrators > 0 ? `${i.delegatedAdministrators} delegated administrator(s)` : "",
   ].filter(Boolean);

@@ -55,7 +55,8 @@ const SHARED_PARTS = {
   // org-stack.ts creates and attaches the Guardrails (SCPs); an account's answers carry its
   // network options (answers.ts embeds the network slice).
   organization: ["guardrails/guardrails.ts", "guardrails/pack.ts", "network/answers.ts"],
-  guardrails: ["account-defaults/default-vpc-scp.ts"],
+  // scp.ts names Config's service-linked role, which protectDetectiveServices keeps.
+  guardrails: ["account-defaults/default-vpc-scp.ts", "detective/defaults.ts"],
   // state-bucket-stack.ts: the same TLS-only statement (denyInsecureTransport) as the log buckets.
   state: ["logging/policies.ts"],
   // finding-alerts.ts: findings go to an AlarmTopic, like the CIS alarms.

@@ -26,6 +26,7 @@ import { roleArn } from "../answers/names.js";
 import type { DetectiveService } from "../detective/defaults.js";
 import { mapLimit } from "../util/pool.js";
 import type { AwsClients, RegionalClients, RoleCredentials } from "./clients.js";
+import { CONFIG_SERVICE_LINKED_ROLE, configServiceLinkedRoleArn } from "../detective/defaults.js";
 
 /** The service principals whose delegated administrator the baseline sets to the security account. */
 export const DETECTIVE_PRINCIPALS: Readonly<Record<DetectiveService, string>> = {
@@ -38,11 +39,13 @@ export const DETECTIVE_PRINCIPALS: Readonly<Record<DetectiveService, string>> = 
 /** Trusted access for Control Tower: it then runs Config recorders in every enrolled account. */
 export const CONTROL_TOWER_PRINCIPAL = "controltower.amazonaws.com";
 
-/** Config's service-linked role; one per account, which the baseline's recorders use. */
-export const CONFIG_SERVICE_LINKED_ROLE = "AWSServiceRoleForConfig";
-/** Its ARN, in any partition and account (IAM puts it under this path). */
-const CONFIG_SERVICE_LINKED_ROLE_ARN =
-  /^arn:[\w-]+:iam::\d{12}:role\/aws-service-role\/config\.amazonaws\.com\/AWSServiceRoleForConfig$/;
+export { CONFIG_SERVICE_LINKED_ROLE };
+
+/** Config's service-linked role ARN, in any partition and account. */
+function isConfigServiceLinkedRole(arn: string | undefined): boolean {
+  const match = /^arn:([\w-]+):iam::(\d{12}):role\//.exec(arn ?? "");
+  return match !== null && arn === configServiceLinkedRoleArn(match[1] ?? "", match[2] ?? "");
+}
 
 /** Regions read at once per account, and member accounts read at once (the SDK adapts to throttling). */
 const REGION_CONCURRENCY = 4;
@@ -159,9 +162,7 @@ async function readRegion(
     const customerManaged = (out?.ConfigurationRecorders ?? []).filter((r) => !r.servicePrincipal);
     return {
       names: customerManaged.flatMap((r) => (r.name ? [r.name] : [])),
-      serviceLinkedRole: customerManaged.some((r) =>
-        CONFIG_SERVICE_LINKED_ROLE_ARN.test(r.roleARN ?? ""),
-      ),
+      serviceLinkedRole: customerManaged.some((r) => isConfigServiceLinkedRole(r.roleARN)),
     };
   });
   const deliveryChannels = await at("config:DescribeDeliveryChannels", async () => {

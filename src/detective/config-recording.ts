@@ -18,6 +18,7 @@ import {
 import { baselineNames } from "../answers/names.js";
 import type { AccountStack } from "../build/account-stack.js";
 import type { ConfigRecordingPlan } from "../plan/plan.js";
+import { configServiceLinkedRoleArn } from "./defaults.js";
 
 /** Construct ids (controls name resources by these); regional ids end in the region. */
 export const CONFIG_RECORDING_IDS = {
@@ -26,11 +27,6 @@ export const CONFIG_RECORDING_IDS = {
   channelPrefix: "config-delivery-channel-",
   statusPrefix: "config-recorder-status-",
 } as const;
-
-/** Config's service-linked role, as IAM names it in every account. */
-export function configServiceLinkedRoleArn(partition: string, accountId: string): string {
-  return `arn:${partition}:iam::${accountId}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`;
-}
 
 export class ConfigRecording extends Construct {
   constructor(

@@ -19,3 +19,11 @@ export const DETECTIVE_SERVICES = {
 } as const;
 
 export type DetectiveService = keyof typeof DETECTIVE_SERVICES;
+
+/** Config's service-linked role: one per account; the baseline's recorders record with it. */
+export const CONFIG_SERVICE_LINKED_ROLE = "AWSServiceRoleForConfig";
+
+/** Where IAM puts it; with "*" as the account, the pattern the guardrail names. */
+export function configServiceLinkedRoleArn(partition: string, accountId: string): string {
+  return `arn:${partition}:iam::${accountId}:role/aws-service-role/config.amazonaws.com/${CONFIG_SERVICE_LINKED_ROLE}`;
+}

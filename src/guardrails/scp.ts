@@ -9,6 +9,7 @@
  */
 import { denyDefaultVpcCreation } from "../account-defaults/default-vpc-scp.js";
 import { type PolicyStatement } from "../build/policy-document.js";
+import { configServiceLinkedRoleArn } from "../detective/defaults.js";
 
 export type GuardrailKey =
   | "denyLeavingOrganization"
@@ -449,7 +450,7 @@ export function protectDetectiveServices(c: GuardrailContext): Guardrail {
                     Sid: "ProtectConfigServiceLinkedRole",
                     Effect: "Deny" as const,
                     Action: "iam:DeleteServiceLinkedRole",
-                    Resource: `arn:${c.partition}:iam::*:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`,
+                    Resource: configServiceLinkedRoleArn(c.partition, "*"),
                     Condition: exemptDeployRole(c),
                   },
                 ]

@@ -74,6 +74,12 @@ export function baselineNames(prefix: string) {
     accessLogBucketPrefix: `${prefix}-s3-access-logs-`,
     trailBucket: (logArchiveId: string) => `${prefix}-cloudtrail-${logArchiveId}`,
     accessLogBucket: (logArchiveId: string) => `${prefix}-s3-access-logs-${logArchiveId}`,
+    /**
+     * Config snapshots and GuardDuty findings: beside the trail bucket, because Config cannot
+     * deliver to a bucket with Object Lock default retention.
+     */
+    securityLogsBucketPrefix: `${prefix}-security-logs-`,
+    securityLogsBucket: (logArchiveId: string) => `${prefix}-security-logs-${logArchiveId}`,
     trailKeyAlias: `alias/${prefix}-cloudtrail`,
     trailLogGroup: `/aws/cloudtrail/${prefix}-org-trail`,
     monitoringKeyAlias: `alias/${prefix}-security-monitoring`,

@@ -1,8 +1,9 @@
 /**
  * AWS Config in one account (CIS 3.3): a recorder and delivery channel in every enabled region,
  * recording every supported resource type; global resources (IAM) only in the home region, so
- * each is recorded once. Snapshots and history go to the log-archive bucket under `config/`,
- * encrypted by the bucket's default key.
+ * each is recorded once. Snapshots and history go to the log-archive account's security-logs
+ * bucket under `config/`, encrypted by the bucket's default key (the trail key). Not the trail
+ * bucket: Config cannot deliver to a bucket with Object Lock default retention.
  *
  * The recorder uses Config's service-linked role, AWSServiceRoleForConfig: Security Hub's
  * Config.1 (CIS 3.3) fails a recorder with any other role. Config then delivers as its service
@@ -65,7 +66,7 @@ export class ConfigRecording extends Construct {
       const channel = new ConfigDeliveryChannel(this, `${ids.channelPrefix}${region}`, {
         provider,
         name: adopted?.deliveryChannel ?? names.configRecorder,
-        s3BucketName: names.trailBucket(props.logArchiveId),
+        s3BucketName: names.securityLogsBucket(props.logArchiveId),
         s3KeyPrefix: names.configKeyPrefix,
         snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" },
         dependsOn: [recorder],

@@ -35,7 +35,7 @@ export const DETECTIVE_CONTROLS: readonly Control[] = [
     verifiedBy: [
       `${TEST} › recorder in every account x enabled region, recording all supported resource types`,
       `${TEST} › global resources are recorded once, in the home region`,
-      `${TEST} › records with Config's service-linked role (Security Hub's Config.1) and delivers into the log-archive bucket under config/`,
+      `${TEST} › records with Config's service-linked role (Security Hub's Config.1) and delivers into the security-logs bucket under config/`,
     ],
   },
   {
@@ -97,13 +97,13 @@ export const DETECTIVE_CONTROLS: readonly Control[] = [
   },
   {
     id: "DET.5",
-    title: "GuardDuty findings exported to the log-archive bucket, encrypted with the trail key",
+    title: "GuardDuty findings exported to the log-archive account's security-logs bucket, encrypted with the trail key",
     cis: [],
     stacks: ["security-tooling"],
     resources: [perItem("aws_guardduty_publishing_destination", TOOLING.guardDutyExportPrefix)],
     switch: "detective.guardDuty.enabled",
     verifiedBy: [
-      `${TEST} › findings are exported to the log-archive bucket, KMS-encrypted with the trail key`,
+      `${TEST} › findings are exported to the security-logs bucket, KMS-encrypted with the trail key`,
     ],
   },
   {

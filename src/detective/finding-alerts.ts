@@ -56,7 +56,11 @@ export class FindingAlerts extends Construct {
       provider,
       description: "Encrypts the security findings topic",
       alias: names.findingsKeyAlias,
-      policy: findingsKeyPolicy(stack.partition, stack.accountIdRef),
+      policy: findingsKeyPolicy(
+        stack.partition,
+        stack.accountIdRef,
+        `arn:${stack.partition}:sns:${stack.homeRegion}:${stack.accountIdRef}:${names.findingsTopic}`,
+      ),
     });
     const topic = new AlarmTopic(this, ids.topic, {
       provider,
@@ -87,7 +91,11 @@ export class FindingAlerts extends Construct {
         "GuardDuty findings of high or critical severity, from every enabled region",
       );
       const others = stack.providers.regions.filter((r) => r !== stack.homeRegion);
-      if (others.length > 0) this.forwardToHome(stack, props.prefix, others);
+      // GovCloud has no cross-region EventBridge targets: its other regions' GuardDuty findings
+      // reach people through Security Hub's aggregation (when on) instead.
+      if (others.length > 0 && stack.partition === "aws") {
+        this.forwardToHome(stack, props.prefix, others);
+      }
     }
     if (props.securityHub) {
       toTopic(

@@ -21,15 +21,22 @@ function serviceTrust(service: string, accountId: string, sid: string): PolicyDo
   });
 }
 
-/** The findings key: this account administers it; EventBridge encrypts what it publishes. */
-export function findingsKeyPolicy(partition: string, accountId: string): PolicyDocument {
+/**
+ * The findings key: this account administers it; EventBridge encrypts what it publishes, for the
+ * findings topic only (SNS names the topic in the encryption context).
+ */
+export function findingsKeyPolicy(
+  partition: string,
+  accountId: string,
+  topicArn: string,
+): PolicyDocument {
   return policy(accountAdministersKey(partition, accountId), {
     Sid: "EventBridgePublishes",
     Effect: "Allow",
     Principal: { Service: "events.amazonaws.com" },
     Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
     Resource: "*",
-    Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+    Condition: { StringEquals: { "kms:EncryptionContext:aws:sns:topicArn": topicArn } },
   });
 }
 

@@ -5,7 +5,8 @@
  * - Config: the organization aggregator (every account, every enabled region) and, optionally, a
  *   conformance pack of CIS credential checks.
  * - GuardDuty, in every enabled region: every existing and future account enabled automatically,
- *   S3 Protection, findings exported to the log-archive bucket encrypted with the trail key.
+ *   S3 Protection, findings exported to the log-archive account's security-logs bucket encrypted
+ *   with the trail key.
  * - Security Hub, in the home region: central configuration with one policy (CIS v3.0.0 and AWS
  *   FSBP) on the organization root, findings aggregated from the other enabled regions.
  * - IAM Access Analyzer: an organization analyzer (and the paid unused-access one when asked).
@@ -118,30 +119,33 @@ export class SecurityToolingStack extends AccountStack {
         provider: home,
         keyId: `arn:${this.partition}:kms:${homeRegion}:${props.logArchiveId}:${names.trailKeyAlias}`,
       });
-      const bucketArn = `arn:${this.partition}:s3:::${names.trailBucket(props.logArchiveId)}`;
+      const bucketArn = `arn:${this.partition}:s3:::${names.securityLogsBucket(props.logArchiveId)}`;
       for (const region of regions) {
         const provider = this.providers.forRegion(region);
         const detector = new DataAwsGuarddutyDetector(this, `guardduty-detector-${region}`, {
           provider,
         });
-        new GuarddutyOrganizationConfiguration(this, `${ids.guardDutyOrgConfigPrefix}${region}`, {
-          provider,
-          detectorId: detector.id,
-          autoEnableOrganizationMembers: "ALL",
-        });
+        const orgConfig = new GuarddutyOrganizationConfiguration(
+          this,
+          `${ids.guardDutyOrgConfigPrefix}${region}`,
+          { provider, detectorId: detector.id, autoEnableOrganizationMembers: "ALL" },
+        );
         if (d.guardDuty.s3Protection) {
           new GuarddutyOrganizationConfigurationFeature(this, `${ids.guardDutyS3Prefix}${region}`, {
             provider,
             detectorId: detector.id,
             name: "S3_DATA_EVENTS",
             autoEnable: "ALL",
+            // The feature call writes back the members' auto-enable it reads: after "ALL" is set.
+            dependsOn: [orgConfig],
           });
         }
         new GuarddutyPublishingDestination(this, `${ids.guardDutyExportPrefix}${region}`, {
           provider,
           detectorId: detector.id,
           destinationType: "S3",
-          destinationArn: `${bucketArn}/${names.guardDutyKeyPrefix}`,
+          // A folder is named with its trailing slash.
+          destinationArn: `${bucketArn}/${names.guardDutyKeyPrefix}/`,
           kmsKeyArn: trailKey.arn,
         });
       }

@@ -124,9 +124,11 @@ export function protectBaselineRoles(c: GuardrailContext): Guardrail {
 }
 
 export function protectCloudTrail(c: GuardrailContext): Guardrail {
-  const buckets = [`${c.prefix}-cloudtrail-*`, `${c.prefix}-s3-access-logs-*`].map(
-    (b) => `arn:${c.partition}:s3:::${b}`,
-  );
+  const buckets = [
+    `${c.prefix}-cloudtrail-*`,
+    `${c.prefix}-s3-access-logs-*`,
+    `${c.prefix}-security-logs-*`,
+  ].map((b) => `arn:${c.partition}:s3:::${b}`);
   const protectedKey = { StringEquals: { "aws:ResourceTag/BaselineProtected": "cloudtrail" } };
   return {
     key: "protectCloudTrail",
@@ -394,31 +396,51 @@ export function denyRegionsOutsideEnabled(c: GuardrailContext): Guardrail {
 /** Actions that stop, weaken or cut loose a detective service, by service. */
 const DETECTIVE_SERVICE_CHANGES = {
   config: [
+    // Recording: the recorder, what it records, where it delivers and how long it keeps.
+    "config:AssociateResourceTypes",
+    "config:DeleteConfigurationAggregator",
     "config:DeleteConfigurationRecorder",
     "config:DeleteDeliveryChannel",
+    "config:DeleteOrganizationConformancePack",
+    "config:DisassociateResourceTypes",
     "config:PutConfigurationRecorder",
     "config:PutDeliveryChannel",
+    "config:PutRetentionConfiguration",
     "config:StopConfigurationRecorder",
   ],
   guardDuty: [
+    // Filters (auto-archive) and trusted IP lists silence findings as surely as a stopped detector.
+    "guardduty:CreateFilter",
+    "guardduty:CreateIPSet",
     "guardduty:DeleteDetector",
     "guardduty:DeleteMembers",
     "guardduty:DeletePublishingDestination",
     "guardduty:Disassociate*",
     "guardduty:StopMonitoringMembers",
     "guardduty:UpdateDetector",
+    "guardduty:UpdateFilter",
+    "guardduty:UpdateIPSet",
+    "guardduty:UpdateMemberDetectors",
     "guardduty:UpdateOrganizationConfiguration",
     "guardduty:UpdatePublishingDestination",
   ],
   securityHub: [
+    // A second configuration policy on an OU or an automation rule overrides or suppresses.
     "securityhub:BatchDisableStandards",
+    "securityhub:BatchUpdateAutomationRules",
+    "securityhub:CreateAutomationRule",
+    "securityhub:CreateConfigurationPolicy",
     "securityhub:DeleteConfigurationPolicy",
     "securityhub:DeleteFindingAggregator",
+    "securityhub:DisableImportFindingsForProduct",
     "securityhub:DisableSecurityHub",
     "securityhub:Disassociate*",
+    "securityhub:StartConfigurationPolicyAssociation",
     "securityhub:StartConfigurationPolicyDisassociation",
     "securityhub:UpdateConfigurationPolicy",
+    "securityhub:UpdateFindingAggregator",
     "securityhub:UpdateOrganizationConfiguration",
+    "securityhub:UpdateSecurityControl",
   ],
 } as const;
 
@@ -451,6 +473,31 @@ export function protectDetectiveServices(c: GuardrailContext): Guardrail {
                     Effect: "Deny" as const,
                     Action: "iam:DeleteServiceLinkedRole",
                     Resource: configServiceLinkedRoleArn(c.partition, "*"),
+                    Condition: exemptDeployRole(c),
+                  },
+                ]
+              : []),
+            ...(c.detective.guardDuty || c.detective.securityHub
+              ? [
+                  {
+                    // The path findings take to people: its rules and topic.
+                    Sid: "ProtectFindingAlerts",
+                    Effect: "Deny" as const,
+                    Action: [
+                      "events:DeleteRule",
+                      "events:DisableRule",
+                      "events:PutRule",
+                      "events:PutTargets",
+                      "events:RemoveTargets",
+                      "sns:AddPermission",
+                      "sns:DeleteTopic",
+                      "sns:RemovePermission",
+                      "sns:SetTopicAttributes",
+                    ],
+                    Resource: [
+                      `arn:${c.partition}:events:*:*:rule/${c.prefix}-*`,
+                      `arn:${c.partition}:sns:*:*:${c.prefix}-security-findings`,
+                    ],
                     Condition: exemptDeployRole(c),
                   },
                 ]

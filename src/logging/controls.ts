@@ -115,4 +115,21 @@ export const LOGGING_CONTROLS: readonly Control[] = [
     switch: "cloudtrail.dataEvents",
     verifiedBy: [`${LOGGING_TEST} › S3 data events are added only when the answers ask for them`],
   },
+  {
+    id: "LOG.9",
+    title:
+      "Security-logs bucket for Config and GuardDuty: TLS only, Block Public Access, versioned, SSE-KMS with the trail key, access-logged, kept as long as the trail; each service writes only under its prefix",
+    cis: ["2.1.1", "2.1.4", "3.4"],
+    stacks: ["log-archive"],
+    resources: [
+      ...inside(ARCHIVE.securityLogs, SECURE_BUCKET_TYPES),
+      resource("aws_s3_bucket_lifecycle_configuration", ARCHIVE.securityLogsLifecycle),
+      resource("aws_s3_bucket_logging", ARCHIVE.securityLogsAccessLogging),
+    ],
+    switch: "detective.config.enabled",
+    verifiedBy: [
+      `test/stacks/detective.test.ts › the security-logs bucket and the key admit Config only for this organization, and only under config/`,
+      `test/stacks/detective.test.ts › the security-logs bucket is versioned, encrypted with the trail key, access-logged and kept as long as the trail`,
+    ],
+  },
 ];

@@ -21,7 +21,12 @@ import { AccountStack } from "../build/account-stack.js";
 import { EncryptionKey } from "../build/encryption-key.js";
 import { SecureBucket } from "../build/secure-bucket.js";
 import { objectLockDays } from "./defaults.js";
-import { accessLogBucketPolicy, trailBucketPolicy, trailKeyPolicy } from "./policies.js";
+import {
+  accessLogBucketPolicy,
+  securityLogsBucketPolicy,
+  trailBucketPolicy,
+  trailKeyPolicy,
+} from "./policies.js";
 
 /** Construct ids of the log-archive stack (controls name resources by these). */
 export const LOG_ARCHIVE_IDS = {
@@ -32,6 +37,9 @@ export const LOG_ARCHIVE_IDS = {
   trailBucketObjectLock: "trail-bucket-object-lock",
   trailBucketLifecycle: "trail-bucket-lifecycle",
   trailBucketAccessLogging: "trail-bucket-access-logging",
+  securityLogs: "security-logs",
+  securityLogsLifecycle: "security-logs-lifecycle",
+  securityLogsAccessLogging: "security-logs-access-logging",
 } as const;
 
 export class LogArchiveStack extends AccountStack {
@@ -53,6 +61,7 @@ export class LogArchiveStack extends AccountStack {
         configKeyPrefix: names.configKeyPrefix,
         guardDuty: props.deliveries.guardDuty,
         guardDutyKeyPrefix: names.guardDutyKeyPrefix,
+        optInRegions: props.deliveries.optInRegions,
       },
     };
 
@@ -66,6 +75,7 @@ export class LogArchiveStack extends AccountStack {
       preventDestroy: true,
     });
 
+    const securityLogs = props.deliveries.config || props.deliveries.guardDuty;
     const accessLogs = new SecureBucket(this, LOG_ARCHIVE_IDS.accessLogs, {
       provider,
       bucketName: names.accessLogBucket(logArchiveId),
@@ -73,7 +83,10 @@ export class LogArchiveStack extends AccountStack {
       policy: accessLogBucketPolicy({
         partition: this.partition,
         bucket: names.accessLogBucket(logArchiveId),
-        sourceBucket: names.trailBucket(logArchiveId),
+        sourceBuckets: [
+          names.trailBucket(logArchiveId),
+          ...(securityLogs ? [names.securityLogsBucket(logArchiveId)] : []),
+        ],
         accountId: logArchiveId,
       }),
     });
@@ -131,5 +144,41 @@ export class LogArchiveStack extends AccountStack {
       targetPrefix: `${names.trailBucket(logArchiveId)}/`,
       dependsOn: accessLogs.ready,
     });
+
+    // Config and GuardDuty deliver beside the trail: Config cannot deliver to a bucket with Object
+    // Lock default retention. Versioning, the guardrails' deny on deleting log objects and the
+    // same lifecycle keep what they write.
+    if (securityLogs) {
+      const bucket = names.securityLogsBucket(logArchiveId);
+      const logs = new SecureBucket(this, LOG_ARCHIVE_IDS.securityLogs, {
+        provider,
+        bucketName: bucket,
+        kmsKeyArn: key.arn,
+        policy: securityLogsBucketPolicy({ ...trail, bucket }),
+      });
+      new S3BucketLifecycleConfiguration(this, LOG_ARCHIVE_IDS.securityLogsLifecycle, {
+        provider,
+        bucket: logs.bucket.id,
+        rule: [
+          {
+            id: "archive-then-expire",
+            status: "Enabled",
+            filter: [{ prefix: "" }],
+            transition: [{ days: ct.transitionToGlacierAfterDays, storageClass: "GLACIER_IR" }],
+            expiration: [{ days: ct.retentionDays }],
+            noncurrentVersionExpiration: [{ noncurrentDays: 30 }],
+            abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+          },
+        ],
+        dependsOn: logs.ready,
+      });
+      new S3BucketLoggingA(this, LOG_ARCHIVE_IDS.securityLogsAccessLogging, {
+        provider,
+        bucket: logs.bucket.id,
+        targetBucket: accessLogs.bucket.id,
+        targetPrefix: `${bucket}/`,
+        dependsOn: accessLogs.ready,
+      });
+    }
   }
 }

@@ -23,7 +23,20 @@ export interface TrailContext {
     readonly configKeyPrefix: string;
     readonly guardDuty: boolean;
     readonly guardDutyKeyPrefix: string;
+    /**
+     * Enabled opt-in regions: GuardDuty acts there as its regional service principal
+     * (guardduty.<region>.amazonaws.com).
+     */
+    readonly optInRegions: readonly string[];
   };
+}
+
+/** GuardDuty's service principals: the global one, and the regional one of each opt-in region. */
+function guardDutyPrincipals(optInRegions: readonly string[]): string | string[] {
+  return oneOrMany([
+    "guardduty.amazonaws.com",
+    ...optInRegions.map((region) => `guardduty.${region}.amazonaws.com`),
+  ]);
 }
 
 /** Condition: the service acts for an account of this organization. */
@@ -58,7 +71,7 @@ function deliveryKeyStatements(c: TrailContext): PolicyStatement[] {
           {
             Sid: "GuardDutyEncryptsFindings",
             Effect: "Allow" as const,
-            Principal: { Service: "guardduty.amazonaws.com" },
+            Principal: { Service: guardDutyPrincipals(d.optInRegions) },
             Action: "kms:GenerateDataKey",
             Resource: "*",
             Condition: { StringEquals: { "aws:SourceAccount": c.securityId } },
@@ -115,7 +128,7 @@ function deliveryBucketStatements(c: TrailContext, bucketArn: string): PolicySta
           {
             Sid: "GuardDutyChecksBucket",
             Effect: "Allow" as const,
-            Principal: { Service: "guardduty.amazonaws.com" },
+            Principal: { Service: guardDutyPrincipals(d.optInRegions) },
             Action: "s3:GetBucketLocation",
             Resource: bucketArn,
             Condition: { StringEquals: { "aws:SourceAccount": c.securityId } },
@@ -123,7 +136,7 @@ function deliveryBucketStatements(c: TrailContext, bucketArn: string): PolicySta
           {
             Sid: "GuardDutyWritesFindings",
             Effect: "Allow" as const,
-            Principal: { Service: "guardduty.amazonaws.com" },
+            Principal: { Service: guardDutyPrincipals(d.optInRegions) },
             Action: "s3:PutObject",
             Resource: `${bucketArn}/${d.guardDutyKeyPrefix}/*`,
             Condition: { StringEquals: { "aws:SourceAccount": c.securityId } },
@@ -244,15 +257,25 @@ export function trailBucketPolicy(c: TrailContext & { readonly bucket: string })
         StringEquals: { "aws:SourceArn": c.trailArn, "s3:x-amz-acl": "bucket-owner-full-control" },
       },
     },
-    ...deliveryBucketStatements(c, bucketArn),
   );
 }
 
-/** The access-log bucket: TLS only; S3 log delivery writes only for the trail bucket. */
+/**
+ * The security-logs bucket (Config snapshots and history, GuardDuty findings): TLS only, and the
+ * detective services' deliveries, each under its own prefix.
+ */
+export function securityLogsBucketPolicy(
+  c: TrailContext & { readonly bucket: string },
+): PolicyDocument {
+  const bucketArn = `arn:${c.partition}:s3:::${c.bucket}`;
+  return policy(denyInsecureTransport(bucketArn), ...deliveryBucketStatements(c, bucketArn));
+}
+
+/** The access-log bucket: TLS only; S3 log delivery writes only for the log buckets. */
 export function accessLogBucketPolicy(p: {
   partition: string;
   bucket: string;
-  sourceBucket: string;
+  sourceBuckets: readonly string[];
   accountId: string;
 }): PolicyDocument {
   const bucketArn = `arn:${p.partition}:s3:::${p.bucket}`;
@@ -263,7 +286,9 @@ export function accessLogBucketPolicy(p: {
     Action: "s3:PutObject",
     Resource: `${bucketArn}/*`,
     Condition: {
-      ArnLike: { "aws:SourceArn": `arn:${p.partition}:s3:::${p.sourceBucket}` },
+      ArnLike: {
+        "aws:SourceArn": oneOrMany(p.sourceBuckets.map((b) => `arn:${p.partition}:s3:::${b}`)),
+      },
       StringEquals: { "aws:SourceAccount": p.accountId },
     },
   });

@@ -7,7 +7,7 @@
  */
 import type { Emulator } from "../answers/emulator.js";
 import { stackName } from "../answers/names.js";
-import { BILLING_REGION } from "../answers/regions.js";
+import { BILLING_REGION, REGIONS_ENABLED_BY_DEFAULT } from "../answers/regions.js";
 import { emulatorView } from "./emulator-view.js";
 import {
   allAccounts,
@@ -111,6 +111,8 @@ export interface LogArchiveStackProps {
     readonly config: boolean;
     /** GuardDuty findings exported by the security account's detectors. */
     readonly guardDuty: boolean;
+    /** Enabled regions that are opt-in (GuardDuty uses regional service principals there). */
+    readonly optInRegions: readonly string[];
   };
 }
 
@@ -438,7 +440,13 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
           logArchiveId: get(idPath(logArchive)),
           ...(security ? { securityId: get(idPath(security)) } : {}),
           cloudtrail: config.cloudtrail,
-          deliveries: { config: configOn, guardDuty: guardDutyOn },
+          deliveries: {
+            config: configOn,
+            guardDuty: guardDutyOn,
+            optInRegions: config.regions.enabled.filter(
+              (r) => !(REGIONS_ENABLED_BY_DEFAULT as readonly string[]).includes(r),
+            ),
+          },
         },
       }),
     ),
@@ -573,12 +581,12 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
       "security-tooling",
       security,
       regions,
+      // Every account records before the aggregator and the conformance pack look at them.
       [
         stackName.org,
         stackName.access(security.name),
         stackName.logArchive,
-        stackName.baseline(security.name),
-        stackName.baseline(management.name),
+        ...allAccounts(config).map((a) => stackName.baseline(a.name)),
       ],
       whenKnown(
         {

@@ -14,7 +14,7 @@ import {
 const HOME = "eu-west-1";
 const REGIONS = REGIONS_ENABLED_BY_DEFAULT.length;
 const SECURITY = "333333333333";
-const BUCKET = "acme-cloudtrail-222222222222";
+const BUCKET = "acme-security-logs-222222222222";
 const ACCOUNTS = ["management", "log-archive", "security", "dev", "test", "prod"];
 
 let out: Synthesized;
@@ -73,7 +73,7 @@ describe("AWS Config (CIS 3.3)", () => {
     }
   });
 
-  it("records with Config's service-linked role (Security Hub's Config.1) and delivers into the log-archive bucket under config/", () => {
+  it("records with Config's service-linked role (Security Hub's Config.1) and delivers into the security-logs bucket under config/", () => {
     const stack = out.stack("baseline-dev");
     const [role] = resourceList(stack, "aws_iam_service_linked_role");
     expect(role?.aws_service_name).toBe("config.amazonaws.com");
@@ -89,10 +89,10 @@ describe("AWS Config (CIS 3.3)", () => {
     );
   });
 
-  it("the log-archive bucket and key admit Config only for this organization, and only under config/", () => {
+  it("the security-logs bucket and the key admit Config only for this organization, and only under config/", () => {
     const archive = out.stack("log-archive");
     const [bucketPolicy] = resourceList(archive, "aws_s3_bucket_policy").filter((p) =>
-      String(p.bucket).includes("trail-bucket"),
+      String(p.bucket).includes("security-logs"),
     );
     expect(statement(bucketPolicy?.policy as string, "ConfigWritesDeliveries")).toEqual({
       Sid: "ConfigWritesDeliveries",
@@ -115,6 +115,37 @@ describe("AWS Config (CIS 3.3)", () => {
       Principal: { Service: "config.amazonaws.com" },
       Condition: { StringEquals: { "aws:SourceOrgID": "o-a1b2c3d4e5" } },
     });
+  });
+
+  it("the security-logs bucket is versioned, encrypted with the trail key, access-logged and kept as long as the trail", () => {
+    const archive = out.stack("log-archive");
+    const byBucket = (type: string) =>
+      resourceList(archive, type).filter((r) => String(r.bucket).includes("security-logs"));
+    const [bucket] = resourceList(archive, "aws_s3_bucket").filter((b) => b.bucket === BUCKET);
+    expect(bucket?.lifecycle).toEqual({ prevent_destroy: true });
+    // No Object Lock: Config cannot deliver to a bucket with default retention.
+    expect(bucket?.object_lock_enabled).toBeUndefined();
+    expect(byBucket("aws_s3_bucket_object_lock_configuration")).toEqual([]);
+    expect(byBucket("aws_s3_bucket_versioning")[0]?.versioning_configuration.status).toBe(
+      "Enabled",
+    );
+    const [sse] = byBucket("aws_s3_bucket_server_side_encryption_configuration");
+    expect(sse?.rule[0].apply_server_side_encryption_by_default).toMatchObject({
+      sse_algorithm: "aws:kms",
+      kms_master_key_id: expect.stringMatching(/trail-key/),
+    });
+    const [lifecycle] = byBucket("aws_s3_bucket_lifecycle_configuration");
+    expect(lifecycle?.rule[0].expiration).toEqual([{ days: 365 }]);
+    const [logging] = byBucket("aws_s3_bucket_logging");
+    expect(logging?.target_prefix).toBe(`${BUCKET}/`);
+    // The guardrails deny deleting its objects and the bucket, as for the trail's buckets.
+    const scps = resourceList(out.stack("org"), "aws_organizations_policy");
+    const deletion = scps
+      .flatMap((p) => policyOf(p.content as string).Statement)
+      .find((st) => st.Sid === "DenyLogDeletion");
+    expect(deletion?.Resource).toEqual(
+      expect.arrayContaining(["arn:aws:s3:::acme-security-logs-*/*"]),
+    );
   });
 
   it("an organization aggregator in the security account covers every enabled region", () => {
@@ -182,11 +213,11 @@ describe("GuardDuty", () => {
     expect(own).toHaveLength(REGIONS);
   });
 
-  it("findings are exported to the log-archive bucket, KMS-encrypted with the trail key", () => {
+  it("findings are exported to the security-logs bucket, KMS-encrypted with the trail key", () => {
     const exports = resourceList(tooling, "aws_guardduty_publishing_destination");
     expect(exports).toHaveLength(REGIONS);
     for (const e of exports) {
-      expect(e.destination_arn).toBe(`arn:aws:s3:::${BUCKET}/guardduty`);
+      expect(e.destination_arn).toBe(`arn:aws:s3:::${BUCKET}/guardduty/`);
       expect(e.kms_key_arn).toMatch(/^\$\{data\.aws_kms_key\.[^.]+\.arn\}$/);
     }
     expect(resourceList({ resource: tooling.data }, "aws_kms_key")[0]?.key_id).toBe(
@@ -194,7 +225,7 @@ describe("GuardDuty", () => {
     );
     const archive = out.stack("log-archive");
     const [bucketPolicy] = resourceList(archive, "aws_s3_bucket_policy").filter((p) =>
-      String(p.bucket).includes("trail-bucket"),
+      String(p.bucket).includes("security-logs"),
     );
     expect(statement(bucketPolicy?.policy as string, "GuardDutyWritesFindings")).toMatchObject({
       Principal: { Service: "guardduty.amazonaws.com" },
@@ -273,8 +304,14 @@ describe("finding alerts", () => {
     const targets = resourceList(tooling, "aws_cloudwatch_event_target").filter(homeProvider);
     expect(targets.every((t) => /aws_sns_topic\./.test(t.arn))).toBe(true);
     const [keyPolicy] = resourceList(tooling, "aws_kms_key");
-    expect(statement(keyPolicy?.policy as string, "EventBridgePublishes").Principal).toEqual({
-      Service: "events.amazonaws.com",
+    expect(statement(keyPolicy?.policy as string, "EventBridgePublishes")).toMatchObject({
+      Principal: { Service: "events.amazonaws.com" },
+      // Only for the findings topic, named by SNS in the encryption context.
+      Condition: {
+        StringEquals: {
+          "kms:EncryptionContext:aws:sns:topicArn": `arn:aws:sns:${HOME}:${SECURITY}:acme-security-findings`,
+        },
+      },
     });
   });
 
@@ -287,6 +324,34 @@ describe("finding alerts", () => {
       expect(f.arn).toBe(`arn:aws:events:${HOME}:${SECURITY}:event-bus/default`);
       expect(f.role_arn).toMatch(/aws_iam_role\./);
     }
+  });
+});
+
+describe("regions", () => {
+  it("opt-in regions get GuardDuty's regional service principal on the key and the bucket", async () => {
+    const answers = exampleAnswers();
+    answers.regions = { home: HOME, enabled: [HOME, "af-south-1"] };
+    const archive = (await synthTo(configFrom(answers))).stack("log-archive");
+    const principals = ["guardduty.amazonaws.com", "guardduty.af-south-1.amazonaws.com"];
+    const [key] = resourceList(archive, "aws_kms_key");
+    expect(statement(key?.policy as string, "GuardDutyEncryptsFindings").Principal).toEqual({
+      Service: principals,
+    });
+    const [bucketPolicy] = resourceList(archive, "aws_s3_bucket_policy").filter((p) =>
+      String(p.bucket).includes("security-logs"),
+    );
+    expect(statement(bucketPolicy?.policy as string, "GuardDutyWritesFindings").Principal).toEqual({
+      Service: principals,
+    });
+  });
+
+  it("GovCloud has no cross-region EventBridge targets, so nothing forwards there", async () => {
+    const answers = exampleAnswers();
+    answers.regions = { home: "us-gov-west-1", enabled: ["us-gov-west-1", "us-gov-east-1"] };
+    const gov = (await synthTo(configFrom(answers))).stack("security-tooling");
+    const targets = resourceList(gov, "aws_cloudwatch_event_target");
+    expect(targets.every((t) => /aws_sns_topic\./.test(t.arn))).toBe(true);
+    expect(resourceList(gov, "aws_guardduty_organization_configuration")).toHaveLength(2);
   });
 });
 

@@ -54,12 +54,17 @@ describe("stack layout", () => {
       "access-dev",
       "log-archive",
     ]);
+    // Every account records (and the security account is administrator) before its tooling runs.
     expect(manifest.stacks["security-tooling"].dependencies).toEqual([
       "org",
       "access-security",
       "log-archive",
-      "baseline-security",
       "baseline-management",
+      "baseline-log-archive",
+      "baseline-security",
+      "baseline-dev",
+      "baseline-test",
+      "baseline-prod",
     ]);
     expect(manifest.stacks["network-prod"].dependencies).toEqual(["baseline-prod"]);
     expect(manifest.stacks.org.dependencies).toEqual([]);

@@ -386,27 +386,13 @@ describe("log-archive stack", () => {
         StringEquals: { "aws:SourceArn": TRAIL_ARN, "s3:x-amz-acl": "bucket-owner-full-control" },
       },
     });
-    // CloudTrail may act only for our trail; the other writers are the detective services'
-    // deliveries, each confined to its own prefix (test/stacks/detective.test.ts).
-    expect(
-      policyOf(policy)
-        .Statement.filter(
-          (s) => s.Effect === "Allow" && s.Principal?.Service === "cloudtrail.amazonaws.com",
-        )
-        .every((s) => s.Condition?.StringEquals?.["aws:SourceArn"] === TRAIL_ARN),
-    ).toBe(true);
+    // CloudTrail is the only writer: Config and GuardDuty deliver to the security-logs bucket
+    // (Config cannot deliver to a bucket with Object Lock default retention).
     expect(
       policyOf(policy)
         .Statement.filter((s) => s.Effect === "Allow")
-        .map((s) => s.Sid),
-    ).toEqual([
-      "CloudTrailChecksAcl",
-      "CloudTrailWritesOurTrail",
-      "ConfigChecksBucket",
-      "ConfigWritesDeliveries",
-      "GuardDutyChecksBucket",
-      "GuardDutyWritesFindings",
-    ]);
+        .every((s) => s.Condition?.StringEquals?.["aws:SourceArn"] === TRAIL_ARN),
+    ).toBe(true);
     expect(
       one(archive, "aws_s3_bucket_server_side_encryption_configuration", "trail-bucket").rule,
     ).toEqual([
@@ -445,16 +431,24 @@ describe("log-archive stack", () => {
       one(locked, "aws_s3_bucket_server_side_encryption_configuration", "access-logs").rule[0]
         .apply_server_side_encryption_by_default,
     ).toEqual({ sse_algorithm: "AES256" });
-    const [logging] = resourceList(locked, "aws_s3_bucket_logging");
-    expect(logging?.bucket).toMatch(/trail-bucket/);
-    expect(logging?.target_bucket).toMatch(/access-logs/);
+    const logging = resourceList(locked, "aws_s3_bucket_logging");
+    expect(logging.map((l) => String(l.bucket).split(".")[1]?.split("_")[0]).sort()).toEqual([
+      "security-logs",
+      "trail-bucket",
+    ]);
+    expect(logging.every((l) => /access-logs/.test(l.target_bucket))).toBe(true);
     expect(
       statement(
         one(locked, "aws_s3_bucket_policy", "access-logs").policy,
         "S3ServerAccessLogDelivery",
       ).Condition,
     ).toEqual({
-      ArnLike: { "aws:SourceArn": "arn:aws:s3:::acme-cloudtrail-222222222222" },
+      ArnLike: {
+        "aws:SourceArn": [
+          "arn:aws:s3:::acme-cloudtrail-222222222222",
+          "arn:aws:s3:::acme-security-logs-222222222222",
+        ],
+      },
       StringEquals: { "aws:SourceAccount": "222222222222" },
     });
   });

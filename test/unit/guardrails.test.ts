@@ -112,6 +112,7 @@ describe("SCP guardrails", () => {
     expect(bucket.Resource).toEqual([
       "arn:aws:s3:::acme-cloudtrail-*",
       "arn:aws:s3:::acme-s3-access-logs-*",
+      "arn:aws:s3:::acme-security-logs-*",
     ]);
     expect(bucket.Action).toEqual(
       expect.arrayContaining([
@@ -127,8 +128,10 @@ describe("SCP guardrails", () => {
       Resource: [
         "arn:aws:s3:::acme-cloudtrail-*",
         "arn:aws:s3:::acme-s3-access-logs-*",
+        "arn:aws:s3:::acme-security-logs-*",
         "arn:aws:s3:::acme-cloudtrail-*/*",
         "arn:aws:s3:::acme-s3-access-logs-*/*",
+        "arn:aws:s3:::acme-security-logs-*/*",
       ],
     });
     expect(files.Action).toEqual(

@@ -97,7 +97,8 @@ export const DETECTIVE_CONTROLS: readonly Control[] = [
   },
   {
     id: "DET.5",
-    title: "GuardDuty findings exported to the log-archive account's security-logs bucket, encrypted with the trail key",
+    title:
+      "GuardDuty findings exported to the log-archive account's security-logs bucket, encrypted with the trail key",
     cis: [],
     stacks: ["security-tooling"],
     resources: [perItem("aws_guardduty_publishing_destination", TOOLING.guardDutyExportPrefix)],

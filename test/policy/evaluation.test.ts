@@ -853,6 +853,51 @@ describe("account defaults, the organization and the baseline roles in member ac
     ).toBe(ALLOWED);
   });
 
+  // Resources of the detective services in dev, as IAM names them.
+  const inDev = (arn: string): Target => ({ arn, account: "dev" });
+  const recorder = inDev(
+    "arn:aws:config:eu-west-1:444444444444:configuration-recorder/acme-config/a1b2c3",
+  );
+  const detector = inDev(
+    "arn:aws:guardduty:eu-west-1:444444444444:detector/0123456789abcdef0123456789abcdef",
+  );
+  const hub = inDev("arn:aws:securityhub:eu-west-1:444444444444:hub/default");
+  const filter = inDev(`${detector.arn}/filter/suppress-everything`);
+  // Actions IAM defines without a resource type are evaluated against "*".
+  const anyInDev = accountWide("dev");
+
+  it("member-account administrator and access role cannot switch off Config, GuardDuty or Security Hub; the deploy role can", async () => {
+    const cases: [string, Target][] = [
+      ["config:StopConfigurationRecorder", recorder],
+      ["config:DeleteConfigurationRecorder", recorder],
+      ["guardduty:DeleteDetector", detector],
+      ["guardduty:CreateFilter", filter],
+      ["guardduty:DisassociateFromAdministratorAccount", anyInDev],
+      ["securityhub:DisableSecurityHub", hub],
+      ["securityhub:BatchDisableStandards", hub],
+    ];
+    for (const [action, target] of cases) {
+      for (const p of [memberAdmin(), accessRole()]) {
+        expect(await verdict(p, action, target), action).toBe(
+          denied("scp DenyDisablingDetectiveServices"),
+        );
+      }
+      expect(await verdict(deployRole(), action, target), action).toBe(ALLOWED);
+    }
+  });
+
+  it("member-account administrator can still triage findings", async () => {
+    const cases: [string, Target][] = [
+      ["securityhub:BatchUpdateFindings", hub],
+      ["securityhub:GetFindings", hub],
+      ["guardduty:ArchiveFindings", anyInDev],
+      ["guardduty:UpdateFindingsFeedback", anyInDev],
+    ];
+    for (const [action, target] of cases) {
+      expect(await verdict(memberAdmin(), action, target), action).toBe(ALLOWED);
+    }
+  });
+
   it("member-account administrator cannot bring a deleted default VPC back; the deploy role can", async () => {
     expect(await verdict(memberAdmin(), "ec2:CreateDefaultVpc", accountWide("dev"))).toBe(
       denied("scp DenyDefaultVpcCreation"),

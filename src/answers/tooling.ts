@@ -35,6 +35,10 @@ export const EMULATOR_GAPS = {
     what: "Security Hub (delegated administrator, central configuration, finding aggregation)",
     why: "emulators do not implement Security Hub's configuration policies or finding aggregators",
   },
+  configAggregator: {
+    what: "AWS Config's organization aggregator and the security account's delegation for it",
+    why: "moto's Organizations does not accept config.amazonaws.com as a delegated administrator's service",
+  },
   organizationTrail: {
     what: "the org-trail stack (organization trail, its log group and the CIS alarms)",
     why: "it reads the trail KMS key across accounts, which emulators do not support",

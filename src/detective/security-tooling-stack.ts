@@ -85,7 +85,7 @@ export class SecurityToolingStack extends AccountStack {
     const regions = target.regions;
     const enabled = props.enabledRegions;
 
-    if (d.config.enabled) {
+    if (props.configAggregator) {
       const role = new IamRole(this, ids.aggregatorRole, {
         provider: home,
         name: names.configAggregatorRole,
@@ -103,13 +103,13 @@ export class SecurityToolingStack extends AccountStack {
         organizationAggregationSource: { regions: [...enabled], roleArn: role.arn },
         dependsOn: [attached],
       });
-      if (d.config.conformancePack) {
-        new ConfigOrganizationConformancePack(this, ids.conformancePack, {
-          provider: home,
-          name: names.conformancePack,
-          templateBody: conformancePackTemplate(),
-        });
-      }
+    }
+    if (d.config.enabled && d.config.conformancePack) {
+      new ConfigOrganizationConformancePack(this, ids.conformancePack, {
+        provider: home,
+        name: names.conformancePack,
+        templateBody: conformancePackTemplate(),
+      });
     }
 
     if (d.guardDuty.enabled) {

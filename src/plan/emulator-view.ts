@@ -26,6 +26,7 @@ function inUse(config: BaselineConfig): Record<EmulatorGap, boolean> {
     budgets: config.billing.budgets,
     s3AccountPublicAccessBlock: config.accountDefaults.s3BlockPublicAccess,
     centralRootAccess: config.guardrails.centralRootAccess,
+    configAggregator: config.detective.config.enabled,
     organizationTrail: true,
   };
 }

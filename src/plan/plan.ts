@@ -187,6 +187,8 @@ export interface SecurityToolingStackProps {
   readonly alarmEmails: readonly string[];
   /** Regions the aggregators cover (the stack's own regions are GuardDuty's). */
   readonly enabledRegions: readonly string[];
+  /** Config's organization aggregator (on with Config, except where an emulator cannot). */
+  readonly configAggregator: boolean;
   readonly detective: BaselineConfig["detective"];
 }
 
@@ -336,6 +338,7 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
   const detectiveOn = security !== undefined && enabledDetectiveServices(detective).length > 0;
   const configOn = detectiveOn && detective.config.enabled;
   const guardDutyOn = detectiveOn && detective.guardDuty.enabled;
+  const aggregatorOn = configOn && !left.has("configAggregator");
   const target = (
     account: ResolvedAccount,
     regions: readonly string[],
@@ -556,7 +559,7 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
             ...(delegates && {
               delegation: {
                 securityId: get(idPath(security)),
-                config: configOn,
+                config: aggregatorOn,
                 conformancePack: configOn && detective.config.conformancePack,
                 guardDuty: guardDutyOn,
                 securityHub: detective.securityHub.enabled,
@@ -603,6 +606,7 @@ export function planStacks(answered: BaselineConfig): StackPlan[] {
             logArchiveId: get(idPath(logArchive)),
             alarmEmails: config.alarms.emails,
             enabledRegions: config.regions.enabled,
+            configAggregator: aggregatorOn,
             detective,
           },
         }),

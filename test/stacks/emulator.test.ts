@@ -29,6 +29,7 @@ const everything = await synthWith({
     centralRootAccess: false,
     guardDuty: false,
     securityHub: false,
+    configAggregator: false,
     organizationTrail: false,
   },
 });
@@ -43,6 +44,7 @@ describe("emulator mode", () => {
       "emulator.leaveOut.centralRootAccess",
       "emulator.leaveOut.guardDuty",
       "emulator.leaveOut.securityHub",
+      "emulator.leaveOut.configAggregator",
       "emulator.leaveOut.organizationTrail",
     ]);
     // Config stays: emulators record it. GuardDuty and Security Hub are left out everywhere.

@@ -111,6 +111,7 @@ export const GUARDRAIL_CONTROLS: readonly Control[] = [
     verifiedBy: [
       `${SCP_TEST} › denies stopping or deleting Config, GuardDuty and Security Hub to everyone but the deploy role`,
       `${SCP_TEST} › protects only the services the baseline runs, so another tool's recorder or detector is not locked`,
+      `${SCP_TEST} › protects the path findings take to people: its rules, topic and key`,
       `${EVAL} › member-account administrator and access role cannot switch off Config, GuardDuty or Security Hub; the deploy role can`,
       `${EVAL} › member-account administrator can still triage findings`,
     ],

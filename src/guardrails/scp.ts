@@ -500,6 +500,19 @@ export function protectDetectiveServices(c: GuardrailContext): Guardrail {
                     ],
                     Condition: exemptDeployRole(c),
                   },
+                  {
+                    // ... and the topic's key, named by its alias (its ID is not known here).
+                    Sid: "ProtectFindingsKey",
+                    Effect: "Deny" as const,
+                    Action: ["kms:DisableKey", "kms:PutKeyPolicy", "kms:ScheduleKeyDeletion"],
+                    Resource: "*",
+                    Condition: {
+                      "ForAnyValue:StringEquals": {
+                        "kms:ResourceAliases": `alias/${c.prefix}-security-findings`,
+                      },
+                      ...exemptDeployRole(c),
+                    },
+                  },
                 ]
               : []),
           ],

@@ -113,6 +113,19 @@ describe("aws-baseline (built CLI)", () => {
     ).toEqual([]);
   });
 
+  it("validate: Config with a home region that cannot record IAM resources comes with a caution", () => {
+    const answers = exampleAnswers();
+    answers.regions = { home: "eu-central-2", enabled: ["eu-central-2", "eu-west-1"] };
+    const json = JSON.parse(cli(["validate", "--config", writeAnswers(answers), "--json"]).stdout);
+    expect(json.cautions).toEqual([
+      expect.stringContaining("AWS Config cannot record them in eu-central-2"),
+    ]);
+    answers.detective = { config: { enabled: false }, securityHub: { enabled: false } };
+    expect(
+      JSON.parse(cli(["validate", "--config", writeAnswers(answers), "--json"]).stdout).cautions,
+    ).toEqual([]);
+  });
+
   it("validate: five mistakes exit 1 with five messages naming key paths, values and fixes", () => {
     const run = cli(["validate", "--config", fiveMistakes()]);
     expect(run.code).toBe(1);

@@ -364,6 +364,22 @@ describe("protectDetectiveServices guardrail", () => {
     expect(role.Condition).toEqual(EXEMPT);
   });
 
+  it("protects the path findings take to people: its rules, topic and key", () => {
+    const alerts = statement(protectDetectiveServices(ctx).statements, "ProtectFindingAlerts");
+    expect(alerts.Resource).toEqual([
+      "arn:aws:events:*:*:rule/acme-*",
+      "arn:aws:sns:*:*:acme-security-findings",
+    ]);
+    expect(alerts.Action).toEqual(
+      expect.arrayContaining(["events:DisableRule", "sns:DeleteTopic"]),
+    );
+    const key = statement(protectDetectiveServices(ctx).statements, "ProtectFindingsKey");
+    expect(key.Condition).toEqual({
+      "ForAnyValue:StringEquals": { "kms:ResourceAliases": "alias/acme-security-findings" },
+      ...EXEMPT,
+    });
+  });
+
   it("protects only the services the baseline runs, so another tool's recorder or detector is not locked", () => {
     const onlyConfig = protectDetectiveServices({
       ...ctx,

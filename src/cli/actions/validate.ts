@@ -3,6 +3,7 @@ import { planStacks } from "../../plan/plan.js";
 import { loadConfig } from "../../answers/load.js";
 import { describeDetectiveCost, estimateDetectiveCost } from "../../detective/cost.js";
 import { guardrailCautions } from "../../guardrails/cautions.js";
+import { detectiveCautions } from "../../detective/cautions.js";
 import { describeNetworkCost, organizationNetworkCost } from "../../network/cost.js";
 import type { Io } from "../io.js";
 
@@ -12,7 +13,7 @@ export async function validateCommand(opts: { config: string }, io: Io): Promise
   const waiting = specs.filter((s) => s.waitingFor.length > 0);
   const networkCost = organizationNetworkCost(config.accounts, config.regions.home);
   const detectiveCost = estimateDetectiveCost(config);
-  const cautions = guardrailCautions(config);
+  const cautions = [...guardrailCautions(config), ...detectiveCautions(config)];
   io.result(
     {
       ok: true,

@@ -42,6 +42,19 @@ export const LOG_ARCHIVE_IDS = {
   securityLogsAccessLogging: "security-logs-access-logging",
 } as const;
 
+/** Log files move to Glacier Instant Retrieval, then expire with the trail's retention. */
+function archiveThenExpire(ct: LogArchiveStackProps["cloudtrail"]) {
+  return {
+    id: "archive-then-expire",
+    status: "Enabled",
+    filter: [{ prefix: "" }],
+    transition: [{ days: ct.transitionToGlacierAfterDays, storageClass: "GLACIER_IR" }],
+    expiration: [{ days: ct.retentionDays }],
+    noncurrentVersionExpiration: [{ noncurrentDays: 30 }],
+    abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+  };
+}
+
 export class LogArchiveStack extends AccountStack {
   constructor(scope: Construct, name: string, target: StackTarget, props: LogArchiveStackProps) {
     super(scope, name, target);
@@ -124,17 +137,7 @@ export class LogArchiveStack extends AccountStack {
     new S3BucketLifecycleConfiguration(this, LOG_ARCHIVE_IDS.trailBucketLifecycle, {
       provider,
       bucket: trailBucket.bucket.id,
-      rule: [
-        {
-          id: "archive-then-expire",
-          status: "Enabled",
-          filter: [{ prefix: "" }],
-          transition: [{ days: ct.transitionToGlacierAfterDays, storageClass: "GLACIER_IR" }],
-          expiration: [{ days: ct.retentionDays }],
-          noncurrentVersionExpiration: [{ noncurrentDays: 30 }],
-          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
-        },
-      ],
+      rule: [archiveThenExpire(ct)],
       dependsOn: trailBucket.ready,
     });
     new S3BucketLoggingA(this, LOG_ARCHIVE_IDS.trailBucketAccessLogging, {
@@ -159,17 +162,7 @@ export class LogArchiveStack extends AccountStack {
       new S3BucketLifecycleConfiguration(this, LOG_ARCHIVE_IDS.securityLogsLifecycle, {
         provider,
         bucket: logs.bucket.id,
-        rule: [
-          {
-            id: "archive-then-expire",
-            status: "Enabled",
-            filter: [{ prefix: "" }],
-            transition: [{ days: ct.transitionToGlacierAfterDays, storageClass: "GLACIER_IR" }],
-            expiration: [{ days: ct.retentionDays }],
-            noncurrentVersionExpiration: [{ noncurrentDays: 30 }],
-            abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
-          },
-        ],
+        rule: [archiveThenExpire(ct)],
         dependsOn: logs.ready,
       });
       new S3BucketLoggingA(this, LOG_ARCHIVE_IDS.securityLogsAccessLogging, {

@@ -2,6 +2,7 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { expect } from "vitest";
 import type { BaselineConfig } from "../../src/answers/resolve.js";
 import { synthesize, type SynthResult } from "../../src/synth/synth.js";
 
@@ -41,6 +42,13 @@ export function resourceList(stack: StackJson, type: string): StackJson[] {
 /** Parses a JSON policy attribute back into a document. */
 export function policyOf(text: string): { Statement: StackJson[] } {
   return JSON.parse(text);
+}
+
+/** The statement `sid` of a rendered policy; fails the test when it is missing. */
+export function statementOf(policy: string, sid: string): StackJson {
+  const found = policyOf(policy).Statement.find((s) => s.Sid === sid);
+  expect(found, sid).toBeDefined();
+  return found as StackJson;
 }
 
 /** Every file below `root` with its text, keyed by relative path. */

@@ -6,6 +6,7 @@ import {
   policyOf,
   resourceList,
   resources,
+  statementOf,
   synthTo,
   type StackJson,
   type Synthesized,
@@ -28,12 +29,6 @@ beforeAll(async () => {
 
 const providerOf = (r: StackJson): string => (r.provider as string | undefined) ?? "aws";
 const homeProvider = (r: StackJson) => providerOf(r) === "aws";
-
-function statement(policy: string, sid: string): StackJson {
-  const found = policyOf(policy).Statement.find((s) => s.Sid === sid);
-  expect(found, sid).toBeDefined();
-  return found as StackJson;
-}
 
 describe("AWS Config (CIS 3.3)", () => {
   it("recorder in every account x enabled region, recording all supported resource types", () => {
@@ -94,7 +89,7 @@ describe("AWS Config (CIS 3.3)", () => {
     const [bucketPolicy] = resourceList(archive, "aws_s3_bucket_policy").filter((p) =>
       String(p.bucket).includes("security-logs"),
     );
-    expect(statement(bucketPolicy?.policy as string, "ConfigWritesDeliveries")).toEqual({
+    expect(statementOf(bucketPolicy?.policy as string, "ConfigWritesDeliveries")).toEqual({
       Sid: "ConfigWritesDeliveries",
       Effect: "Allow",
       Principal: { Service: "config.amazonaws.com" },
@@ -107,11 +102,11 @@ describe("AWS Config (CIS 3.3)", () => {
         },
       },
     });
-    expect(statement(bucketPolicy?.policy as string, "ConfigChecksBucket").Condition).toEqual({
+    expect(statementOf(bucketPolicy?.policy as string, "ConfigChecksBucket").Condition).toEqual({
       StringEquals: { "aws:SourceOrgID": "o-a1b2c3d4e5" },
     });
     const [key] = resourceList(archive, "aws_kms_key");
-    expect(statement(key?.policy as string, "ConfigEncryptsDeliveries")).toMatchObject({
+    expect(statementOf(key?.policy as string, "ConfigEncryptsDeliveries")).toMatchObject({
       Principal: { Service: "config.amazonaws.com" },
       Condition: { StringEquals: { "aws:SourceOrgID": "o-a1b2c3d4e5" } },
     });
@@ -227,13 +222,13 @@ describe("GuardDuty", () => {
     const [bucketPolicy] = resourceList(archive, "aws_s3_bucket_policy").filter((p) =>
       String(p.bucket).includes("security-logs"),
     );
-    expect(statement(bucketPolicy?.policy as string, "GuardDutyWritesFindings")).toMatchObject({
+    expect(statementOf(bucketPolicy?.policy as string, "GuardDutyWritesFindings")).toMatchObject({
       Principal: { Service: "guardduty.amazonaws.com" },
       Resource: `arn:aws:s3:::${BUCKET}/guardduty/*`,
       Condition: { StringEquals: { "aws:SourceAccount": SECURITY } },
     });
     const [key] = resourceList(archive, "aws_kms_key");
-    expect(statement(key?.policy as string, "GuardDutyEncryptsFindings").Condition).toEqual({
+    expect(statementOf(key?.policy as string, "GuardDutyEncryptsFindings").Condition).toEqual({
       StringEquals: { "aws:SourceAccount": SECURITY },
     });
   });
@@ -304,7 +299,7 @@ describe("finding alerts", () => {
     const targets = resourceList(tooling, "aws_cloudwatch_event_target").filter(homeProvider);
     expect(targets.every((t) => /aws_sns_topic\./.test(t.arn))).toBe(true);
     const [keyPolicy] = resourceList(tooling, "aws_kms_key");
-    expect(statement(keyPolicy?.policy as string, "EventBridgePublishes")).toMatchObject({
+    expect(statementOf(keyPolicy?.policy as string, "EventBridgePublishes")).toMatchObject({
       Principal: { Service: "events.amazonaws.com" },
       // Only for the findings topic, named by SNS in the encryption context.
       Condition: {
@@ -334,13 +329,15 @@ describe("regions", () => {
     const archive = (await synthTo(configFrom(answers))).stack("log-archive");
     const principals = ["guardduty.amazonaws.com", "guardduty.af-south-1.amazonaws.com"];
     const [key] = resourceList(archive, "aws_kms_key");
-    expect(statement(key?.policy as string, "GuardDutyEncryptsFindings").Principal).toEqual({
+    expect(statementOf(key?.policy as string, "GuardDutyEncryptsFindings").Principal).toEqual({
       Service: principals,
     });
     const [bucketPolicy] = resourceList(archive, "aws_s3_bucket_policy").filter((p) =>
       String(p.bucket).includes("security-logs"),
     );
-    expect(statement(bucketPolicy?.policy as string, "GuardDutyWritesFindings").Principal).toEqual({
+    expect(
+      statementOf(bucketPolicy?.policy as string, "GuardDutyWritesFindings").Principal,
+    ).toEqual({
       Service: principals,
     });
   });

@@ -7,6 +7,7 @@ import {
   policyOf,
   resourceList,
   resources,
+  statementOf,
   synthTo,
   type StackJson,
   type Synthesized,
@@ -28,12 +29,6 @@ function one(stack: StackJson, type: string, part: string): StackJson {
   const found = Object.entries(resources(stack, type)).filter(([key]) => key.includes(part));
   expect(found, `${type} *${part}*`).toHaveLength(1);
   return found[0]?.[1] as StackJson;
-}
-
-function statement(policy: string, sid: string): StackJson {
-  const s = policyOf(policy).Statement.find((x) => x.Sid === sid);
-  expect(s, sid).toBeDefined();
-  return s as StackJson;
 }
 
 describe("org-trail stack", () => {
@@ -64,7 +59,7 @@ describe("org-trail stack", () => {
 
   it("the delivery role may only write streams of the trail's log group, for our trail", () => {
     const role = one(trail, "aws_iam_role", "delivery");
-    expect(statement(role.assume_role_policy, "CloudTrailAssumes")).toMatchObject({
+    expect(statementOf(role.assume_role_policy, "CloudTrailAssumes")).toMatchObject({
       Principal: { Service: "cloudtrail.amazonaws.com" },
       Condition: { StringEquals: { "aws:SourceArn": TRAIL_ARN } },
     });
@@ -137,12 +132,13 @@ describe("org-trail stack", () => {
     expect(alarms).toHaveLength(17); // CIS 4.1-4.15, break-glass and monitoring tampering
     for (const alarm of alarms) expect(alarm.alarm_actions).toEqual([topicArn]);
     const [topicPolicy] = resourceList(trail, "aws_sns_topic_policy");
-    expect(statement(topicPolicy?.policy, "AlarmPublishersPublish").Principal).toEqual({
+    expect(statementOf(topicPolicy?.policy, "AlarmPublishersPublish").Principal).toEqual({
       Service: "cloudwatch.amazonaws.com",
     });
     // The monitoring key lets CloudWatch use it, or encrypted alarm notifications would be dropped.
     expect(
-      statement(one(trail, "aws_kms_key", "monitoring").policy, "AlarmPublishersUseKey").Principal,
+      statementOf(one(trail, "aws_kms_key", "monitoring").policy, "AlarmPublishersUseKey")
+        .Principal,
     ).toEqual({
       Service: "cloudwatch.amazonaws.com",
     });
@@ -300,7 +296,7 @@ describe("log-archive stack", () => {
       enable_key_rotation: true,
       tags: { BaselineProtected: "cloudtrail" },
     });
-    expect(statement(key.policy, "CloudTrailEncryptsForOurTrail")).toMatchObject({
+    expect(statementOf(key.policy, "CloudTrailEncryptsForOurTrail")).toMatchObject({
       Principal: { Service: "cloudtrail.amazonaws.com" },
       Action: "kms:GenerateDataKey*",
       Condition: {
@@ -315,7 +311,7 @@ describe("log-archive stack", () => {
 
   it("trail logs can be decrypted only by the log-archive and security accounts", async () => {
     const policy = policyOf(one(archive, "aws_kms_key", "trail-key").policy);
-    expect(statement(JSON.stringify(policy), "TrailLogReadersDecrypt")).toEqual({
+    expect(statementOf(JSON.stringify(policy), "TrailLogReadersDecrypt")).toEqual({
       Sid: "TrailLogReadersDecrypt",
       Effect: "Allow",
       Principal: { AWS: ["arn:aws:iam::222222222222:root", "arn:aws:iam::333333333333:root"] },
@@ -350,7 +346,8 @@ describe("log-archive stack", () => {
     answers.detective = DETECTIVE_OFF;
     const alone = (await synthTo(configFrom(answers))).stack("log-archive");
     expect(
-      statement(one(alone, "aws_kms_key", "trail-key").policy, "TrailLogReadersDecrypt").Principal,
+      statementOf(one(alone, "aws_kms_key", "trail-key").policy, "TrailLogReadersDecrypt")
+        .Principal,
     ).toEqual({ AWS: "arn:aws:iam::222222222222:root" });
   });
 
@@ -362,7 +359,7 @@ describe("log-archive stack", () => {
       lifecycle: { prevent_destroy: true },
     });
     const policy = one(archive, "aws_s3_bucket_policy", "trail-bucket").policy;
-    expect(statement(policy, "DenyInsecureTransport")).toEqual({
+    expect(statementOf(policy, "DenyInsecureTransport")).toEqual({
       Sid: "DenyInsecureTransport",
       Effect: "Deny",
       Principal: { AWS: "*" },
@@ -373,10 +370,10 @@ describe("log-archive stack", () => {
       ],
       Condition: { Bool: { "aws:SecureTransport": "false" } },
     });
-    expect(statement(policy, "CloudTrailChecksAcl").Condition).toEqual({
+    expect(statementOf(policy, "CloudTrailChecksAcl").Condition).toEqual({
       StringEquals: { "aws:SourceArn": TRAIL_ARN },
     });
-    expect(statement(policy, "CloudTrailWritesOurTrail")).toMatchObject({
+    expect(statementOf(policy, "CloudTrailWritesOurTrail")).toMatchObject({
       Action: "s3:PutObject",
       Resource: [
         "arn:aws:s3:::acme-cloudtrail-222222222222/AWSLogs/111111111111/*",
@@ -438,7 +435,7 @@ describe("log-archive stack", () => {
     ]);
     expect(logging.every((l) => /access-logs/.test(l.target_bucket))).toBe(true);
     expect(
-      statement(
+      statementOf(
         one(locked, "aws_s3_bucket_policy", "access-logs").policy,
         "S3ServerAccessLogDelivery",
       ).Condition,
